@@ -1,0 +1,1 @@
+"""Inkwell Katas: the catalog, the checker and the `kata` command."""

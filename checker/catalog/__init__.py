@@ -1,0 +1,6 @@
+"""The kata catalog: katas discovered from their folders, their metadata validated on load."""
+
+from checker.catalog.loader import Catalog, CatalogError, find_project_root, load_catalog
+from checker.catalog.model import Kata, Task
+
+__all__ = ["Catalog", "CatalogError", "Kata", "Task", "find_project_root", "load_catalog"]

@@ -1,0 +1,130 @@
+"""The pytest plugin loaded into every check run (`-p checker.runner.plugin`).
+
+It puts the submission on `sys.path`, checks that every test names its task and points, and
+writes one JSON line per event to the results file, so that the checker reads outcomes from a
+file it chose rather than from pytest's terminal output. Messages are made for the learner here,
+where the exception objects still exist.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.runner.messages import describe_failure
+
+_STATE: dict[str, Any] = {}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("kata")
+    group.addoption("--kata-results", help="file to write the JSON-lines results to")
+    group.addoption("--kata-root", help="folder that holds the submission's package")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "task(number, points): the kata task a test grades")
+    results = config.getoption("--kata-results")
+    root = config.getoption("--kata-root")
+    if root:
+        sys.path.insert(0, str(Path(root).resolve()))
+        _STATE["root"] = str(Path(root).resolve())
+    if results:
+        _STATE["out"] = open(results, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+
+
+def _emit(**event: Any) -> None:
+    out = _STATE.get("out")
+    if out is not None:
+        out.write(json.dumps(event) + "\n")
+        out.flush()
+
+
+def _task_of(item: pytest.Item) -> tuple[int, float] | None:
+    marker = item.get_closest_marker("task")
+    if marker is None or not marker.args:
+        return None
+    points = marker.kwargs.get("points", marker.args[1] if len(marker.args) > 1 else None)
+    if points is None:
+        return None
+    return int(marker.args[0]), float(points)
+
+
+def _title(item: pytest.Item) -> str:
+    doc = getattr(getattr(item, "function", None), "__doc__", None)
+    if doc and doc.strip():
+        return doc.strip().splitlines()[0]
+    name = item.name.removeprefix("test_").replace("_", " ")
+    return name[:1].upper() + name[1:]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    tests = []
+    for item in items:
+        tagged = _task_of(item)
+        if tagged is None:
+            _emit(event="suite-error", id=item.nodeid, message="test has no task(number, points=...) marker")
+            continue
+        tests.append({"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item)})
+    _emit(event="collected", tests=tests)
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    if report.failed:
+        error = getattr(report, "_kata_message", None) or "the test module could not be loaded"
+        _emit(event="collect-error", path=report.nodeid, message=error)
+
+
+def pytest_exception_interact(node: Any, call: pytest.CallInfo[Any], report: Any) -> None:
+    if isinstance(node, pytest.Collector) and call.excinfo is not None:
+        report._kata_message = describe_failure(call.excinfo.value, _STATE.get("root"))
+
+
+def pytest_runtest_logstart(nodeid: str) -> None:
+    _STATE["started"] = time.perf_counter()
+    _emit(event="start", id=nodeid)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  # type: ignore[no-untyped-def]
+    report = yield
+    if report.failed and call.excinfo is not None:
+        report._kata_message = describe_failure(call.excinfo.value, _STATE.get("root"))
+    return report
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    finished = report.when == "teardown" or report.failed or (report.when == "call")
+    if not finished:
+        return
+    sent = _STATE.setdefault("sent", set())
+    if report.nodeid in sent:
+        return
+    if report.when == "call" and report.passed:
+        return  # wait for teardown, which may still fail
+    if report.when == "setup" and report.skipped:
+        outcome = "skipped"
+    else:
+        outcome = "failed" if report.failed else "passed"
+    sent.add(report.nodeid)
+    message = getattr(report, "_kata_message", "") if report.failed else ""
+    if report.skipped and isinstance(report.longrepr, tuple):
+        message = str(report.longrepr[2]).removeprefix("Skipped: ")
+    duration = time.perf_counter() - _STATE.get("started", time.perf_counter())
+    _emit(event="result", id=report.nodeid, outcome=outcome, message=message, seconds=round(duration, 4))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    out = _STATE.pop("out", None)
+    if out is not None:
+        _emit_done(out)
+
+
+def _emit_done(out: Any) -> None:
+    out.write(json.dumps({"event": "done"}) + "\n")
+    out.close()
