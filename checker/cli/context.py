@@ -1,0 +1,73 @@
+"""What every command needs: the catalog, the progress store, a console, and clean errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from checker.catalog import Catalog, CatalogError, Kata, find_project_root, load_catalog
+from checker.progress import ProgressStore, store_for
+from checker.reset import pristine_starter
+
+
+def console() -> Console:
+    # Rich colours only a terminal; NO_COLOR turns colour off even there.
+    return Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")), soft_wrap=False)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    Console(stderr=True, highlight=False, no_color=bool(os.environ.get("NO_COLOR"))).print(
+        f"[bold red]error:[/] {message}"
+    )
+    raise typer.Exit(code)
+
+
+@dataclass
+class Project:
+    root: Path
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        try:
+            catalog = load_catalog(self.root)
+        except CatalogError as error:
+            fail(str(error))
+        for kata in catalog.katas:
+            if kata.starter.is_dir():
+                pristine_starter(kata)  # keep the untouched starter before the learner edits it
+        return catalog
+
+    @cached_property
+    def store(self) -> ProgressStore:
+        return store_for(self.root)
+
+    def kata(self, kata_id: str) -> Kata:
+        try:
+            return self.catalog.get(kata_id)
+        except CatalogError as error:
+            fail(str(error))
+
+    def current(self) -> Kata:
+        """The first kata, in course order, that is not done yet (the last one when all are)."""
+        for kata in self.catalog.katas:
+            if not self.store.of(kata.id).done:
+                return kata
+        return self.catalog.katas[-1]
+
+
+def project() -> Project:
+    try:
+        return Project(find_project_root())
+    except CatalogError as error:
+        fail(str(error))
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()

@@ -1,0 +1,82 @@
+"""How reports, lists and findings look: aligned, coloured in a terminal, plain when piped."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from checker.catalog import Kata
+from checker.doctor import Finding
+from checker.progress import KataProgress
+from checker.report import CheckReport, TaskScore
+
+MARK = {True: ("✓", "green"), False: ("✗", "red")}
+
+
+def print_json(out: Console, data: Any) -> None:
+    out.print_json(json.dumps(data), highlight=False) if out.is_terminal else print(json.dumps(data, indent=2))
+
+
+def report(out: Console, result: CheckReport, progress: KataProgress) -> None:
+    kata = result.kata
+    colour = "green" if result.complete else ("yellow" if result.score else "red")
+    head = Text.assemble((f"{kata.id}", "bold"), f"  {kata.title}  ", (f"{result.score:g}/100", f"bold {colour}"))
+    out.print(head)
+    for task in result.tasks:
+        _task_line(out, kata, task, progress)
+    for problem in result.problems:
+        out.print(Text.assemble(("  ! ", "bold yellow"), problem))
+    public = sum(1 for t in result.tests if not t.hidden)
+    suites = f"{public} public, {len(result.tests) - public} hidden" if result.hidden_suite else f"{public} public"
+    out.print(Text(f"  {len(result.tests)} tests ({suites}) in {result.seconds:.1f} s", style="dim"))
+    if not result.hidden_suite:
+        out.print(Text("  Only the public tests ran here: the full grading is with your facilitator.", style="dim"))
+
+
+def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress) -> None:
+    mark, colour = MARK[task.passed]
+    out.print(Text.assemble(
+        (f"  {mark} ", colour), (f"{task.number}  ", "bold"), f"{task.title:<40} ",
+        (f"{task.earned:g}/{task.points}", colour),
+    ))
+    failure = task.first_failure
+    if failure is None:
+        return
+    out.print(Text(f"      {failure.title}", style="bold"))
+    for line in (failure.message or "(no message)").splitlines():
+        out.print(Text(f"      {line}"))
+    shown = progress.hints.get(task.number, 0)
+    levels = len(kata.tasks[task.number - 1].hints)
+    if shown < levels:
+        out.print(Text(f"      hint: kata hint {kata.id} --task {task.number}  (level {shown + 1} of {levels})", style="cyan"))
+    else:
+        out.print(Text(f"      all {levels} hint levels seen: kata hint {kata.id} --task {task.number} --level {levels}", style="cyan"))
+
+
+def katas(out: Console, rows: list[tuple[Kata, KataProgress]], current: Kata) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column, justify in (("", "left"), ("kata", "left"), ("title", "left"), ("tasks", "right"),
+                            ("time", "right"), ("status", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for kata, progress in rows:
+        style = "green" if progress.done else ("yellow" if progress.best is not None else "")
+        table.add_row(
+            "→" if kata.id == current.id else "", kata.id, kata.title, str(len(kata.tasks)),
+            f"{kata.minutes} min", Text(progress.status, style=style),
+        )
+    out.print(table)
+
+
+def findings(out: Console, found: list[Finding]) -> None:
+    width = max(len(f.name) for f in found)
+    for finding in found:
+        mark, colour = MARK[finding.ok]
+        line = Text.assemble((f"{mark} ", colour), f"{finding.name:<{width}}  ", finding.detail)
+        if finding.fix:
+            line.append(f"\n  {' ' * width}  fix: {finding.fix}", style="yellow")
+        out.print(line)

@@ -1,0 +1,113 @@
+"""`kata watch`: re-check on every save, with single keys for hints, rerun, list, next and quit."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from typing import Annotated
+
+import typer
+import watchfiles
+from rich.console import Console
+
+from checker.catalog import Kata
+from checker.cli import render
+from checker.cli.context import Project, console, is_interactive, project
+from checker.cli.keys import KeyReader
+from checker.hints import HintError, show_hint
+from checker.runner.launch import WarmLauncher
+from checker.runner.process import check
+
+KEYS = "[dim]h[/] hint · [dim]r[/] rerun · [dim]l[/] list · [dim]n[/] next kata · [dim]q[/] quit"
+
+
+def command(kata_id: Annotated[str | None, typer.Argument(help="Kata id (default: the current kata).")] = None) -> None:
+    """Re-check the kata on every save; moves on to the next kata when this one passes."""
+    here = project()
+    kata = here.kata(kata_id) if kata_id else here.current()
+    launcher = WarmLauncher()
+    launcher.prepare()
+    try:
+        _Session(here, kata, launcher, console()).loop()
+    finally:
+        launcher.close()
+
+
+class _Session:
+    def __init__(self, here: Project, kata: Kata, launcher: WarmLauncher, out: Console) -> None:
+        self.here, self.kata, self.launcher, self.out = here, kata, launcher, out
+        self.saves: queue.Queue[set[str]] = queue.Queue()
+        self.stop = threading.Event()
+        self.interactive = is_interactive()
+
+    def loop(self) -> None:
+        threading.Thread(target=self._watch_files, daemon=True).start()
+        self._check()
+        with KeyReader() as keys:
+            while not self.stop.is_set():
+                key = keys.read(0.05) if self.interactive else None
+                if key is None and not self.interactive:
+                    self.stop.wait(0.05)
+                if key and self._on_key(key.lower()):
+                    break
+                if not self.saves.empty():
+                    self._drain()
+                    self._check()
+        self.stop.set()
+
+    def _watch_files(self) -> None:
+        # A short step makes a save visible within tens of milliseconds.
+        for changes in watchfiles.watch(self.here.root / "katas", stop_event=self.stop, step=30, debounce=400):
+            touched = {path for _, path in changes if path.endswith(".py")}
+            if touched:
+                self.saves.put(touched)
+
+    def _drain(self) -> None:
+        while not self.saves.empty():
+            self.saves.get_nowait()
+
+    def _on_key(self, key: str) -> bool:
+        if key == "q":
+            return True
+        if key == "r":
+            self._check()
+        elif key == "h":
+            self._hint()
+        elif key == "l":
+            rows = [(k, self.here.store.of(k.id)) for k in self.here.catalog.katas]
+            render.katas(self.out, rows, self.kata)
+        elif key == "n":
+            self._move_on()
+        return False
+
+    def _check(self) -> None:
+        if self.out.is_terminal:
+            self.out.clear()
+        self.out.print(f"[dim]checking {self.kata.id} …[/]")
+        result = check(self.kata, launcher=self.launcher)
+        self.here.store.record_check(result)
+        render.report(self.out, result, self.here.store.of(self.kata.id))
+        if result.complete:
+            self.out.print(f"[bold green]{self.kata.id} passes.[/] Compare with the reference: kata solution {self.kata.id}")
+            self._move_on()
+            return
+        self.out.print(f"\n[dim]watching katas/{self.kata.id}/ for saves ·[/] {KEYS if self.interactive else '[dim]Ctrl+C to stop[/]'}")
+
+    def _hint(self) -> None:
+        progress = self.here.store.of(self.kata.id)
+        task = progress.failing[0] if progress.failing else self.kata.tasks[0].number
+        try:
+            hint = show_hint(self.kata, self.here.store, task)
+        except HintError as error:
+            self.out.print(f"[red]{error}[/]")
+            return
+        self.out.print(f"\n[bold]Task {hint.task}, hint {hint.level} of {hint.levels}:[/] {hint.text}")
+
+    def _move_on(self) -> None:
+        following = self.here.catalog.after(self.kata.id)
+        if following is None:
+            self.out.print("[bold green]That was the last kata.[/] Well done.")
+            return
+        self.kata = following
+        self.out.print(f"\nNext: [bold]{following.id}[/] · {following.title} · about {following.minutes} min")
+        self.out.print(f"[dim]Read katas/{following.id}/README.md, then save a change to check it.[/]")

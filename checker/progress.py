@@ -1,0 +1,81 @@
+"""The learner's progress, kept in SQLite under `.kata/` (which git ignores).
+
+Each check's score and each hint level shown are rows; the status of a kata is derived from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from checker.report import CheckReport
+
+
+@dataclass(frozen=True)
+class KataProgress:
+    kata: str
+    best: float | None  # best score so far, None when never checked
+    done: bool
+    hints: dict[int, int]  # task number -> highest hint level shown
+    failing: tuple[int, ...] = ()  # tasks that failed in the last check
+
+    @property
+    def status(self) -> str:
+        if self.done:
+            return "done"
+        return "not started" if self.best is None else f"{self.best:g}/100"
+
+
+class ProgressStore:
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(folder / "progress.db")
+        self.db["checks"].create(
+            {"id": int, "kata": str, "score": float, "complete": int, "seconds": float, "at": str},
+            pk="id", if_not_exists=True,
+        )
+        self.db["hints"].create(
+            {"kata": str, "task": int, "level": int, "at": str}, pk=("kata", "task", "level"),
+            if_not_exists=True,
+        )
+        self.db["tasks"].create(
+            {"kata": str, "task": int, "passed": int}, pk=("kata", "task"), if_not_exists=True
+        )
+
+    def record_check(self, report: CheckReport) -> None:
+        self.db["checks"].insert(
+            {"kata": report.kata.id, "score": report.score, "complete": int(report.complete),
+             "seconds": round(report.seconds, 3), "at": _now()}
+        )
+        self.db["tasks"].upsert_all(
+            [{"kata": report.kata.id, "task": t.number, "passed": int(t.passed)} for t in report.tasks],
+            pk=("kata", "task"),
+        )
+
+    def record_hint(self, kata: str, task: int, level: int) -> None:
+        self.db["hints"].insert({"kata": kata, "task": task, "level": level, "at": _now()}, replace=True)
+
+    def of(self, kata: str) -> KataProgress:
+        best = self.db.execute(
+            "select max(score), max(complete) from checks where kata = ?", [kata]
+        ).fetchone()
+        hints = dict(
+            self.db.execute(
+                "select task, max(level) from hints where kata = ? group by task", [kata]
+            ).fetchall()
+        )
+        failing = [row[0] for row in self.db.execute(
+            "select task from tasks where kata = ? and passed = 0 order by task", [kata]
+        ).fetchall()]
+        return KataProgress(kata=kata, best=best[0], done=bool(best[1]), hints=hints, failing=tuple(failing))
+
+
+def store_for(project_root: Path) -> ProgressStore:
+    return ProgressStore(project_root / ".kata")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,89 @@
+"""The outcome of a check: each test's result, each task's score, and the kata's score."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from checker.catalog import Kata
+
+
+@dataclass(frozen=True)
+class TestResult:
+    id: str
+    task: int
+    points: float
+    title: str
+    outcome: str  # passed, failed, skipped, timeout, not-run
+    message: str = ""
+    seconds: float = 0.0
+    hidden: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome == "passed"
+
+
+@dataclass(frozen=True)
+class TaskScore:
+    number: int
+    title: str
+    points: int
+    earned: float
+    tests: tuple[TestResult, ...]
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.tests) and all(t.passed for t in self.tests) and self.earned >= self.points
+
+    @property
+    def first_failure(self) -> TestResult | None:
+        return next((t for t in self.tests if not t.passed), None)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    kata: Kata
+    tests: tuple[TestResult, ...]
+    problems: tuple[str, ...] = ()  # things that stopped the check itself: timeouts, crashes, suite defects
+    seconds: float = 0.0
+    hidden_suite: bool = True
+    tasks: tuple[TaskScore, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        scores = []
+        for task in self.kata.tasks:
+            mine = tuple(t for t in self.tests if t.task == task.number)
+            earned = sum(t.points for t in mine if t.passed)
+            scores.append(TaskScore(task.number, task.title, task.points, earned, mine))
+        object.__setattr__(self, "tasks", tuple(scores))
+
+    @property
+    def score(self) -> float:
+        return round(sum(t.earned for t in self.tasks), 2)
+
+    @property
+    def available(self) -> float:
+        """The points the suites that ran could award: 100, or fewer without the hidden suite."""
+        return round(sum(t.points for t in self.tests), 2)
+
+    @property
+    def complete(self) -> bool:
+        return self.score >= 100 and not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kata": self.kata.id,
+            "score": self.score,
+            "max_score": 100,
+            "complete": self.complete,
+            "hidden_suite": self.hidden_suite,
+            "seconds": round(self.seconds, 3),
+            "problems": list(self.problems),
+            "tasks": [
+                {"number": t.number, "title": t.title, "points": t.points, "earned": t.earned,
+                 "passed": t.passed}
+                for t in self.tasks
+            ],
+            "tests": [asdict(t) for t in self.tests],
+        }

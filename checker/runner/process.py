@@ -1,0 +1,210 @@
+"""Runs a kata's suites in a separate pytest process and turns its events into a report.
+
+The process gets a private copy of the submission, the checker's own pytest configuration and
+a results file only the plugin writes. The parent watches the events as they arrive: a test that
+runs past its limit, or a process that dies mid-test, is recorded against that test and the run
+goes on with the tests that remain, so one infinite loop costs one test, not the whole check.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.catalog import Kata
+from checker.report import CheckReport, TestResult
+from checker.runner.launch import FreshLauncher, Handle, Launcher
+from checker.runner.workspace import locate_package, private_copy
+
+INI = Path(__file__).with_name("kata-pytest.ini")
+_SCRUBBED = ("PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME")
+
+
+@dataclass(frozen=True)
+class Limits:
+    per_test: float = 20.0  # seconds one test may run
+    per_run: float = 180.0  # seconds the whole check may run
+
+
+Listener = Callable[[TestResult], None]
+
+
+def check(
+    kata: Kata,
+    path: Path | None = None,
+    *,
+    limits: Limits = Limits(),
+    hidden: bool = True,
+    listener: Listener | None = None,
+    launcher: Launcher | None = None,
+) -> CheckReport:
+    """Check the submission at `path` (default: the kata's own folder) and report per test."""
+    started = time.perf_counter()
+    package = locate_package(kata, path or kata.folder)
+    suites = [kata.public_tests] + ([kata.hidden_tests] if hidden and kata.has_hidden_suite else [])
+    with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-") as scratch:
+        copy = private_copy(package, Path(scratch))
+        run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher())
+        run.until_done(started)
+    return CheckReport(
+        kata=kata,
+        tests=tuple(run.ordered()),
+        problems=tuple(run.problems),
+        seconds=time.perf_counter() - started,
+        hidden_suite=len(suites) > 1,
+    )
+
+
+class _Run:
+    def __init__(
+        self, kata: Kata, root: Path, scratch: Path, suites: list[Path], limits: Limits,
+        listener: Listener | None, launcher: Launcher,
+    ) -> None:
+        self.kata, self.root, self.scratch, self.suites = kata, root, scratch, suites
+        self.limits, self.listener, self.launcher = limits, listener, launcher
+        self.expected: dict[str, dict[str, Any]] = {}
+        self.results: dict[str, TestResult] = {}
+        self.problems: list[str] = []
+        self.attempt = 0
+
+    def ordered(self) -> list[TestResult]:
+        return [self.results[i] for i in self.expected if i in self.results]
+
+    def until_done(self, started: float) -> None:
+        while True:
+            self.attempt += 1
+            finished = self._one_process(started)
+            remaining = [i for i in self.expected if i not in self.results]
+            if finished or not remaining or not self.expected:
+                break
+        for test_id in self.expected:
+            if test_id not in self.results:
+                self._record(test_id, "not-run", "This test did not run: the check ran out of time.")
+
+    def _command(self, results: Path) -> list[str]:
+        done = [arg for test_id in self.results for arg in ("--deselect", test_id)]
+        return [
+            "-c", str(INI),
+            "--rootdir", str(self.kata.root), "-p", "checker.runner.plugin",
+            "--kata-results", str(results), "--kata-root", str(self.root),
+            *[str(s) for s in self.suites], *done,
+        ]
+
+    def _one_process(self, started: float) -> bool:
+        """Run pytest once; True when it ended normally, False when a test had to be stopped."""
+        results = self.scratch / f"results-{self.attempt}.jsonl"
+        results.touch()
+        env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+        env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+        output = self.scratch / f"output-{self.attempt}.txt"
+        process = self.launcher.start(self._command(results), cwd=self.scratch, env=env, output=output)
+        return self._watch(process, results, started)
+
+    def _watch(self, process: Handle, results: Path, started: float) -> bool:
+        reader = _EventReader(results)
+        current: tuple[str, float] | None = None
+        while True:
+            exited = process.poll() is not None
+            for event in reader.read():
+                current = self._on_event(event, current)
+            if exited:
+                break
+            now = time.perf_counter()
+            if current and now - current[1] > self.limits.per_test:
+                _stop(process)
+                self._record(current[0], "timeout", self._timeout_message(self.limits.per_test))
+                return False
+            if now - started > self.limits.per_run:
+                _stop(process)
+                self.problems.append(f"The check stopped after {self.limits.per_run:.0f} s, its time limit.")
+                if current:
+                    self._record(current[0], "timeout", self._timeout_message(now - current[1]))
+                return True
+            time.sleep(0.01)
+        if current and current[0] not in self.results:
+            self._record(current[0], "failed", _crash_message(process.poll()))
+            return False
+        if not reader.done and not self.expected:
+            self.problems.append(_startup_problem(self.scratch / f"output-{self.attempt}.txt"))
+        return True
+
+    def _on_event(self, event: dict[str, Any], current: tuple[str, float] | None) -> tuple[str, float] | None:
+        kind = event.get("event")
+        if kind == "collected":
+            for test in event["tests"]:
+                self.expected.setdefault(test["id"], test)
+        elif kind == "start":
+            return (event["id"], time.perf_counter())
+        elif kind == "result" and event["id"] in self.expected:
+            self._record(event["id"], event["outcome"], event.get("message", ""), event.get("seconds", 0.0))
+            return None
+        elif kind == "collect-error":
+            self.problems.append(f"{event['path']} could not be loaded: {event['message']}")
+        elif kind == "suite-error":
+            self.problems.append(f"Suite defect: {event['id']}: {event['message']}")
+        return current
+
+    def _record(self, test_id: str, outcome: str, message: str, seconds: float = 0.0) -> None:
+        meta = self.expected.get(test_id, {"task": 0, "points": 0, "title": test_id})
+        hidden = test_id.startswith("solutions/")
+        result = TestResult(
+            id=test_id, task=meta["task"], points=meta["points"], title=meta["title"], outcome=outcome,
+            message=message, seconds=seconds, hidden=hidden,
+        )
+        self.results[test_id] = result
+        if self.listener:
+            self.listener(result)
+
+    @staticmethod
+    def _timeout_message(seconds: float) -> str:
+        return (
+            f"This test was stopped after {seconds:.0f} s: it did not finish. Look for a loop that "
+            "never ends or a call that waits forever in the code it exercises."
+        )
+
+
+class _EventReader:
+    """Reads whole JSON lines appended to the results file since the last read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset, self.done = path, 0, False
+
+    def read(self) -> list[dict[str, Any]]:
+        with open(self.path, "rb") as handle:
+            handle.seek(self.offset)
+            chunk = handle.read()
+        complete = chunk[: chunk.rfind(b"\n") + 1]
+        self.offset += len(complete)
+        events = []
+        for line in complete.splitlines():
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            self.done = self.done or event.get("event") == "done"
+            events.append(event)
+        return events
+
+
+def _stop(process: Handle) -> None:
+    process.kill()
+    while process.poll() is None:
+        time.sleep(0.01)
+
+
+def _crash_message(code: int | None) -> str:
+    return (
+        f"The test process ended while this test ran (exit code {code}). Something in the code under "
+        "test exits the interpreter (sys.exit, os._exit) or crashes it: remove that call."
+    )
+
+
+def _startup_problem(output: Path) -> str:
+    tail = output.read_bytes()[-1500:].decode("utf-8", "replace").strip()
+    return f"The test process could not start. Its last output:\n{tail}"

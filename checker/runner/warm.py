@@ -1,0 +1,58 @@
+"""The warm worker: imports the heavy stack once, then forks one child per check request.
+
+It reads one JSON request per line on stdin and answers each with the child's pid. It never
+imports a submission: only its children do, each in a fresh fork.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+
+import fastapi  # noqa: F401  (imported to be inherited by every fork)
+import fastapi.testclient  # noqa: F401
+import pydantic  # noqa: F401
+import pytest
+import sqlalchemy  # noqa: F401
+import sqlalchemy.orm  # noqa: F401
+
+import checker.runner.plugin  # noqa: F401
+
+
+def _child(request: dict) -> None:  # type: ignore[type-arg]
+    sink = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(sink, 1)
+    os.dup2(sink, 2)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    try:
+        code = pytest.main(request["args"])
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(int(code))
+
+
+def _reap(pid: int) -> None:
+    os.waitpid(pid, 0)
+
+
+def main() -> None:
+    sys.dont_write_bytecode = True
+    for line in sys.stdin:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _child(request)
+            finally:
+                os._exit(70)
+        print(pid, flush=True)
+        threading.Thread(target=_reap, args=(pid,), daemon=True).start()
+
+
+if __name__ == "__main__":
+    main()
