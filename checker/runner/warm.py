@@ -6,19 +6,29 @@ imports a submission: only its children do, each in a fresh fork.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
 import threading
 
-import fastapi  # noqa: F401  (imported to be inherited by every fork)
-import fastapi.testclient  # noqa: F401
-import pydantic  # noqa: F401
 import pytest
-import sqlalchemy  # noqa: F401
-import sqlalchemy.orm  # noqa: F401
 
 import checker.runner.plugin  # noqa: F401
+
+# What kata suites import: loaded once here, inherited by every fork. Submissions are never imported.
+PRELOAD = (
+    "fastapi", "fastapi.testclient", "starlette.testclient", "httpx2", "pydantic", "sqlalchemy",
+    "sqlalchemy.orm", "sqlalchemy.dialects.sqlite", "sqlite_utils", "importlinter",
+)
+
+
+def _preload() -> None:
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass  # a learner copy may lack an optional module; the child imports what it needs
 
 
 def _child(request: dict) -> None:  # type: ignore[type-arg]
@@ -42,6 +52,7 @@ def _reap(pid: int) -> None:
 
 def main() -> None:
     sys.dont_write_bytecode = True
+    _preload()
     for line in sys.stdin:
         request = json.loads(line)
         pid = os.fork()

@@ -51,7 +51,7 @@ def test_unique_slug_stays_within_the_cap(text):
     slug = text.unique_slug(title, {base})
     expect(
         len(slug) <= text.MAX_SLUG_LENGTH and slug.endswith("-2") and slug != base,
-        did=f"Called unique_slug('x' * 80, taken={{slugify('x' * 80)}})",
+        did="Called unique_slug('x' * 80, taken={slugify('x' * 80)})",
         saw=f"{slug!r} ({len(slug)} characters)",
         expected=f"a slug ending in '-2' of at most {text.MAX_SLUG_LENGTH} characters",
         why="Shorten the base to make room for the suffix.",

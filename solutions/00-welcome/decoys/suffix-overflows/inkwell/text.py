@@ -1,0 +1,45 @@
+"""Text rules of Inkwell: how emails are stored and how titles become URL slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Container
+
+MAX_SLUG_LENGTH = 60
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def normalise_email(raw: str) -> str:
+    # One stored form per address, so that uniqueness means "one person".
+    cleaned = raw.strip().lower()
+    local, at, domain = cleaned.partition("@")
+    if not (at and local and domain) or "@" in domain or any(c.isspace() for c in cleaned):
+        raise ValueError(f"{raw!r} is not an email address: expected one '@' with text on both sides.")
+    return cleaned
+
+
+def slugify(title: str) -> str:
+    # NFKD splits "é" into "e" plus a combining accent, which the ASCII encoding then drops.
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_title.lower()).strip("-")
+    return _cap(slug, MAX_SLUG_LENGTH) or "post"
+
+
+def unique_slug(title: str, taken: Container[str]) -> str:
+    base = slugify(title)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        suffix = f"-{n}"
+        # Shorten the base, not the suffix: the result must stay within the cap.
+        candidate = base + suffix
+    return candidate
+
+
+def _cap(slug: str, limit: int) -> str:
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    # Cut at a word boundary when one falls in the kept part, so no word is half shown.
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
