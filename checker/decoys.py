@@ -31,8 +31,9 @@ class Decoy:
         """Build the decoy as a kata folder under `into`; returns that folder."""
         source = self.kata.solution_folder if self.base == "solution" else self.kata.folder
         target = into / self.kata.id
-        shutil.copytree(source / self.kata.package, target / self.kata.package,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            source / self.kata.package, target / self.kata.package, ignore=shutil.ignore_patterns("__pycache__")
+        )
         for relative in self.remove:
             victim = target / relative
             shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
@@ -66,5 +67,4 @@ def _load(kata: Kata, path: Path) -> Decoy:
         raise CatalogError(f"{where}: field 'fails' is {list(fails)}; expected task numbers of {kata.id}.")
     if not str(data.get("about", "")).strip():
         raise CatalogError(f"{where}: field 'about' is missing; expected one sentence on what the decoy does.")
-    return Decoy(kata, path.parent.name, path.parent, data["about"], base, expect, fails,
-                 tuple(data.get("remove", ())))
+    return Decoy(kata, path.parent.name, path.parent, data["about"], base, expect, fails, tuple(data.get("remove", ())))

@@ -23,8 +23,13 @@ class Finding:
 
 
 def run_doctor(root: Path) -> list[Finding]:
-    checks: list[Callable[[], Finding]] = [_python, *(_package(name) for name in REQUIRED),
-                                           _sqlite_version, _sqlite_features, lambda: _writable(root)]
+    checks: list[Callable[[], Finding]] = [
+        _python,
+        *(_package(name) for name in REQUIRED),
+        _sqlite_version,
+        _sqlite_features,
+        lambda: _writable(root),
+    ]
     return [check() for check in checks]
 
 
@@ -67,7 +72,9 @@ def _sqlite_features() -> Finding:
             except sqlite3.Error:
                 missing.append(feature)
     if missing:
-        return Finding("SQLite features", False, f"missing: {', '.join(missing)}", "use a Python built with SQLite 3.35 or newer")
+        return Finding(
+            "SQLite features", False, f"missing: {', '.join(missing)}", "use a Python built with SQLite 3.35 or newer"
+        )
     return Finding("SQLite features", True, ", ".join(probes))
 
 
@@ -82,6 +89,10 @@ def _writable(root: Path) -> Finding:
         except OSError:
             blocked.append(str(place))
     if blocked:
-        return Finding("writable folders", False, f"cannot write: {', '.join(blocked)}",
-                       "give your user write access to those folders, or clone the project somewhere you own")
+        return Finding(
+            "writable folders",
+            False,
+            f"cannot write: {', '.join(blocked)}",
+            "give your user write access to those folders, or clone the project somewhere you own",
+        )
     return Finding("writable folders", True, ", ".join(p.name or str(p) for p in places))

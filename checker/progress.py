@@ -35,20 +35,25 @@ class ProgressStore:
         self.db = sqlite_utils.Database(folder / "progress.db")
         self.db["checks"].create(
             {"id": int, "kata": str, "score": float, "complete": int, "seconds": float, "at": str},
-            pk="id", if_not_exists=True,
-        )
-        self.db["hints"].create(
-            {"kata": str, "task": int, "level": int, "at": str}, pk=("kata", "task", "level"),
+            pk="id",
             if_not_exists=True,
         )
-        self.db["tasks"].create(
-            {"kata": str, "task": int, "passed": int}, pk=("kata", "task"), if_not_exists=True
+        self.db["hints"].create(
+            {"kata": str, "task": int, "level": int, "at": str},
+            pk=("kata", "task", "level"),
+            if_not_exists=True,
         )
+        self.db["tasks"].create({"kata": str, "task": int, "passed": int}, pk=("kata", "task"), if_not_exists=True)
 
     def record_check(self, report: CheckReport) -> None:
         self.db["checks"].insert(
-            {"kata": report.kata.id, "score": report.score, "complete": int(report.complete),
-             "seconds": round(report.seconds, 3), "at": _now()}
+            {
+                "kata": report.kata.id,
+                "score": report.score,
+                "complete": int(report.complete),
+                "seconds": round(report.seconds, 3),
+                "at": _now(),
+            }
         )
         self.db["tasks"].upsert_all(
             [{"kata": report.kata.id, "task": t.number, "passed": int(t.passed)} for t in report.tasks],
@@ -59,17 +64,16 @@ class ProgressStore:
         self.db["hints"].insert({"kata": kata, "task": task, "level": level, "at": _now()}, replace=True)
 
     def of(self, kata: str) -> KataProgress:
-        best = self.db.execute(
-            "select max(score), max(complete) from checks where kata = ?", [kata]
-        ).fetchone()
+        best = self.db.execute("select max(score), max(complete) from checks where kata = ?", [kata]).fetchone()
         hints = dict(
-            self.db.execute(
-                "select task, max(level) from hints where kata = ? group by task", [kata]
-            ).fetchall()
+            self.db.execute("select task, max(level) from hints where kata = ? group by task", [kata]).fetchall()
         )
-        failing = [row[0] for row in self.db.execute(
-            "select task from tasks where kata = ? and passed = 0 order by task", [kata]
-        ).fetchall()]
+        failing = [
+            row[0]
+            for row in self.db.execute(
+                "select task from tasks where kata = ? and passed = 0 order by task", [kata]
+            ).fetchall()
+        ]
         return KataProgress(kata=kata, best=best[0], done=bool(best[1]), hints=hints, failing=tuple(failing))
 
 

@@ -81,8 +81,7 @@ class CheckReport:
             "seconds": round(self.seconds, 3),
             "problems": list(self.problems),
             "tasks": [
-                {"number": t.number, "title": t.title, "points": t.points, "earned": t.earned,
-                 "passed": t.passed}
+                {"number": t.number, "title": t.title, "points": t.points, "earned": t.earned, "passed": t.passed}
                 for t in self.tasks
             ],
             "tests": [asdict(t) for t in self.tests],

@@ -16,8 +16,7 @@ def solution_diff(kata: Kata, work: Path | None = None) -> str:
     """A unified diff that turns the learner's package into the reference solution."""
     if not kata.has_solution:
         raise SolutionError(
-            f"No reference solution for {kata.id} in this copy: a workshop copy leaves them out; "
-            "ask your facilitator."
+            f"No reference solution for {kata.id} in this copy: a workshop copy leaves them out; ask your facilitator."
         )
     mine = (work or kata.folder) / kata.package
     theirs = kata.solution_folder / kata.package
@@ -27,8 +26,7 @@ def solution_diff(kata: Kata, work: Path | None = None) -> str:
         after = _lines(theirs / name)
         if before != after:
             chunks.extend(
-                difflib.unified_diff(before, after, f"yours/{kata.package}/{name}",
-                                     f"solution/{kata.package}/{name}")
+                difflib.unified_diff(before, after, f"yours/{kata.package}/{name}", f"solution/{kata.package}/{name}")
             )
     return "".join(chunks)
 

@@ -54,8 +54,9 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A throwaway copy of the project holding only the welcome kata; the cwd is set to it."""
     root = tmp_path / "project"
     for kind in ("katas", "solutions"):
-        shutil.copytree(ROOT / kind / "00-welcome", root / kind / "00-welcome",
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / kind / "00-welcome", root / kind / "00-welcome", ignore=shutil.ignore_patterns("__pycache__")
+        )
     (root / "notebooks").mkdir()
     shutil.copyfile(ROOT / "pyproject.toml", root / "pyproject.toml")
     monkeypatch.chdir(root)

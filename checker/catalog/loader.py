@@ -127,9 +127,7 @@ def _task(where: str, index: int, raw: dict[str, Any]) -> Task:
 def _check_tasks(where: str, tasks: tuple[Task, ...]) -> None:
     numbers = [task.number for task in tasks]
     if numbers != list(range(1, len(tasks) + 1)):
-        raise CatalogError(
-            f"{where}: field 'tasks' is numbered {numbers}; expected 1, 2, 3 ... in order, no gaps."
-        )
+        raise CatalogError(f"{where}: field 'tasks' is numbered {numbers}; expected 1, 2, 3 ... in order, no gaps.")
     total = sum(task.points for task in tasks)
     if total != 100:
         raise CatalogError(f"{where}: field 'tasks[].points' adds up to {total}; expected 100.")
@@ -155,8 +153,7 @@ class _Fields:
         for name in self.data:
             if name not in allowed:
                 raise CatalogError(
-                    f"{self.where}: field '{prefix}{name}' is not known; expected one of "
-                    f"{', '.join(sorted(allowed))}."
+                    f"{self.where}: field '{prefix}{name}' is not known; expected one of {', '.join(sorted(allowed))}."
                 )
 
     def text(self, name: str, default: str | None = None) -> str:

@@ -16,13 +16,17 @@ from checker.report import CheckReport
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
-KataArg = Annotated[str | None, typer.Argument(help="Kata id, e.g. 00-welcome (default: the current kata).", show_default=False)]
+KataArg = Annotated[
+    str | None, typer.Argument(help="Kata id, e.g. 00-welcome (default: the current kata).", show_default=False)
+]
 PathOpt = Annotated[Path | None, typer.Option("--path", help="Check a copy elsewhere: a solution, a submission.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (score, tasks, tests).")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", min=1, help="Seconds one test may run.")]
 
 
-def command(kata_id: KataArg = None, path: PathOpt = None, as_json: JsonOpt = False, timeout: TimeoutOpt = 20.0) -> None:
+def command(
+    kata_id: KataArg = None, path: PathOpt = None, as_json: JsonOpt = False, timeout: TimeoutOpt = 20.0
+) -> None:
     """Check a kata: the report per task, with the first failure and the hint to try."""
     here = project()
     kata = here.kata(kata_id) if kata_id else here.current()
@@ -36,7 +40,9 @@ def command(kata_id: KataArg = None, path: PathOpt = None, as_json: JsonOpt = Fa
     raise typer.Exit(0 if result.complete else 1)
 
 
-def run_and_record(here: Project, kata: Kata, path: Path | None, *, out: Console | None, timeout: float = 20.0) -> CheckReport:
+def run_and_record(
+    here: Project, kata: Kata, path: Path | None, *, out: Console | None, timeout: float = 20.0
+) -> CheckReport:
     """Check, with a progress bar on a terminal; progress is recorded only for the learner's own folder."""
     try:
         if out is not None and out.is_terminal:

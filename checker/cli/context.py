@@ -23,7 +23,7 @@ def console() -> Console:
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    Console(stderr=True, highlight=False, no_color=bool(os.environ.get("NO_COLOR"))).print(
+    Console(stderr=True, highlight=False, soft_wrap=True, no_color=bool(os.environ.get("NO_COLOR"))).print(
         f"[bold red]error:[/] {message}"
     )
     raise typer.Exit(code)

@@ -12,7 +12,9 @@ from checker.hints import HintError, show_hint
 
 def command(
     kata_id: Annotated[str, typer.Argument(help="Kata id, e.g. 00-welcome.")],
-    task: Annotated[int | None, typer.Option("--task", "-t", help="Task number (default: the first not yet passed).")] = None,
+    task: Annotated[
+        int | None, typer.Option("--task", "-t", help="Task number (default: the first not yet passed).")
+    ] = None,
     level: Annotated[int | None, typer.Option("--level", "-l", help="Hint level (default: the next one).")] = None,
 ) -> None:
     """Show the next hint level for a task: a nudge, then the technique, then the shape of the code."""

@@ -17,14 +17,24 @@ def command(as_json: Annotated[bool, typer.Option("--json", help="Print the list
     current = here.current()
     out = console()
     if as_json:
-        render.print_json(out, {
-            "next": current.id,
-            "katas": [
-                {"id": k.id, "title": k.title, "minutes": k.minutes, "status": p.status, "best": p.best,
-                 "done": p.done, "tasks": [{"number": t.number, "title": t.title, "points": t.points} for t in k.tasks]}
-                for k, p in rows
-            ],
-        })
+        render.print_json(
+            out,
+            {
+                "next": current.id,
+                "katas": [
+                    {
+                        "id": k.id,
+                        "title": k.title,
+                        "minutes": k.minutes,
+                        "status": p.status,
+                        "best": p.best,
+                        "done": p.done,
+                        "tasks": [{"number": t.number, "title": t.title, "points": t.points} for t in k.tasks],
+                    }
+                    for k, p in rows
+                ],
+            },
+        )
         return
     render.katas(out, rows, current)
     done = sum(1 for _, p in rows if p.done)

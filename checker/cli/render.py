@@ -40,10 +40,14 @@ def report(out: Console, result: CheckReport, progress: KataProgress) -> None:
 
 def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress) -> None:
     mark, colour = MARK[task.passed]
-    out.print(Text.assemble(
-        (f"  {mark} ", colour), (f"{task.number}  ", "bold"), f"{task.title:<40} ",
-        (f"{task.earned:g}/{task.points}", colour),
-    ))
+    out.print(
+        Text.assemble(
+            (f"  {mark} ", colour),
+            (f"{task.number}  ", "bold"),
+            f"{task.title:<40} ",
+            (f"{task.earned:g}/{task.points}", colour),
+        )
+    )
     failure = task.first_failure
     if failure is None:
         return
@@ -53,21 +57,38 @@ def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress
     shown = progress.hints.get(task.number, 0)
     levels = len(kata.tasks[task.number - 1].hints)
     if shown < levels:
-        out.print(Text(f"      hint: kata hint {kata.id} --task {task.number}  (level {shown + 1} of {levels})", style="cyan"))
+        out.print(
+            Text(f"      hint: kata hint {kata.id} --task {task.number}  (level {shown + 1} of {levels})", style="cyan")
+        )
     else:
-        out.print(Text(f"      all {levels} hint levels seen: kata hint {kata.id} --task {task.number} --level {levels}", style="cyan"))
+        out.print(
+            Text(
+                f"      all {levels} hint levels seen: kata hint {kata.id} --task {task.number} --level {levels}",
+                style="cyan",
+            )
+        )
 
 
 def katas(out: Console, rows: list[tuple[Kata, KataProgress]], current: Kata) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column, justify in (("", "left"), ("kata", "left"), ("title", "left"), ("tasks", "right"),
-                            ("time", "right"), ("status", "left")):
+    for column, justify in (
+        ("", "left"),
+        ("kata", "left"),
+        ("title", "left"),
+        ("tasks", "right"),
+        ("time", "right"),
+        ("status", "left"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for kata, progress in rows:
         style = "green" if progress.done else ("yellow" if progress.best is not None else "")
         table.add_row(
-            "→" if kata.id == current.id else "", kata.id, kata.title, str(len(kata.tasks)),
-            f"{kata.minutes} min", Text(progress.status, style=style),
+            "→" if kata.id == current.id else "",
+            kata.id,
+            kata.title,
+            str(len(kata.tasks)),
+            f"{kata.minutes} min",
+            Text(progress.status, style=style),
         )
     out.print(table)
 

@@ -17,7 +17,11 @@ def command(
     """Restore a kata's starter; your current work is copied to .kata/backups/ first."""
     here = project()
     kata = here.kata(kata_id)
-    if not yes and is_interactive() and not typer.confirm(f"Restore the starter of {kata.id}? Your work is backed up first."):
+    if (
+        not yes
+        and is_interactive()
+        and not typer.confirm(f"Restore the starter of {kata.id}? Your work is backed up first.")
+    ):
         raise typer.Exit(1)
     try:
         outcome = reset(kata)

@@ -88,10 +88,14 @@ class _Session:
         self.here.store.record_check(result)
         render.report(self.out, result, self.here.store.of(self.kata.id))
         if result.complete:
-            self.out.print(f"[bold green]{self.kata.id} passes.[/] Compare with the reference: kata solution {self.kata.id}")
+            self.out.print(
+                f"[bold green]{self.kata.id} passes.[/] Compare with the reference: kata solution {self.kata.id}"
+            )
             self._move_on()
             return
-        self.out.print(f"\n[dim]watching katas/{self.kata.id}/ for saves ·[/] {KEYS if self.interactive else '[dim]Ctrl+C to stop[/]'}")
+        self.out.print(
+            f"\n[dim]watching katas/{self.kata.id}/ for saves ·[/] {KEYS if self.interactive else '[dim]Ctrl+C to stop[/]'}"
+        )
 
     def _hint(self) -> None:
         progress = self.here.store.of(self.kata.id)

@@ -36,7 +36,11 @@ class FreshLauncher:
     def start(self, args: list[str], *, cwd: Path, env: dict[str, str], output: Path) -> Handle:
         with open(output, "wb") as sink:
             return subprocess.Popen(
-                [*PYTEST, *args], cwd=cwd, env=env, stdout=sink, stderr=subprocess.STDOUT,
+                [*PYTEST, *args],
+                cwd=cwd,
+                env=env,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
 
@@ -80,8 +84,11 @@ class WarmLauncher:
     def _ensure(self) -> subprocess.Popen[str]:
         if self._worker is None or self._worker.poll() is not None:
             self._worker = subprocess.Popen(
-                [sys.executable, "-I", "-B", "-m", "checker.runner.warm"], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, text=True, bufsize=1,
+                [sys.executable, "-I", "-B", "-m", "checker.runner.warm"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                bufsize=1,
             )
         return self._worker
 

@@ -25,6 +25,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("kata")
     group.addoption("--kata-results", help="file to write the JSON-lines results to")
     group.addoption("--kata-root", help="folder that holds the submission's package")
+    group.addoption(
+        "--kata-root-last",
+        action="store_true",
+        help="put the submission's folder last on sys.path, so nothing it holds can shadow the suite's imports",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -32,7 +37,10 @@ def pytest_configure(config: pytest.Config) -> None:
     results = config.getoption("--kata-results")
     root = config.getoption("--kata-root")
     if root:
-        sys.path.insert(0, str(Path(root).resolve()))
+        if config.getoption("--kata-root-last"):
+            sys.path.append(str(Path(root).resolve()))
+        else:
+            sys.path.insert(0, str(Path(root).resolve()))
         _STATE["root"] = str(Path(root).resolve())
     if results:
         _STATE["out"] = open(results, "a", encoding="utf-8", buffering=1)  # noqa: SIM115

@@ -8,6 +8,7 @@ goes on with the tests that remain, so one infinite loop costs one test, not the
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -33,6 +34,7 @@ class Limits:
 
 
 Listener = Callable[[TestResult], None]
+Tap = Callable[[dict[str, Any]], None]  # sees every raw event, with the attempt number added
 
 
 def check(
@@ -43,14 +45,21 @@ def check(
     hidden: bool = True,
     listener: Listener | None = None,
     launcher: Launcher | None = None,
+    tap: Tap | None = None,
 ) -> CheckReport:
-    """Check the submission at `path` (default: the kata's own folder) and report per test."""
+    """Check the submission at `path` (default: the kata's own folder) and report per test.
+
+    `tap`, when given, receives every event of the results channel as it was read, plus a
+    `channel-rewritten` event when the channel's already-read bytes changed afterwards: the
+    grader uses it to hold the run to the suite's manifest.
+    """
     started = time.perf_counter()
     package = locate_package(kata, path or kata.folder)
     suites = [kata.public_tests] + ([kata.hidden_tests] if hidden and kata.has_hidden_suite else [])
     with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-") as scratch:
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher())
+        run.tap = tap
         run.until_done(started)
     return CheckReport(
         kata=kata,
@@ -63,8 +72,14 @@ def check(
 
 class _Run:
     def __init__(
-        self, kata: Kata, root: Path, scratch: Path, suites: list[Path], limits: Limits,
-        listener: Listener | None, launcher: Launcher,
+        self,
+        kata: Kata,
+        root: Path,
+        scratch: Path,
+        suites: list[Path],
+        limits: Limits,
+        listener: Listener | None,
+        launcher: Launcher,
     ) -> None:
         self.kata, self.root, self.scratch, self.suites = kata, root, scratch, suites
         self.limits, self.listener, self.launcher = limits, listener, launcher
@@ -72,6 +87,7 @@ class _Run:
         self.results: dict[str, TestResult] = {}
         self.problems: list[str] = []
         self.attempt = 0
+        self.tap: Tap | None = None
 
     def ordered(self) -> list[TestResult]:
         return [self.results[i] for i in self.expected if i in self.results]
@@ -90,10 +106,18 @@ class _Run:
     def _command(self, results: Path) -> list[str]:
         done = [arg for test_id in self.results for arg in ("--deselect", test_id)]
         return [
-            "-c", str(INI),
-            "--rootdir", str(self.kata.root), "-p", "checker.runner.plugin",
-            "--kata-results", str(results), "--kata-root", str(self.root),
-            *[str(s) for s in self.suites], *done,
+            "-c",
+            str(INI),
+            "--rootdir",
+            str(self.kata.root),
+            "-p",
+            "checker.runner.plugin",
+            "--kata-results",
+            str(results),
+            "--kata-root",
+            str(self.root),
+            *[str(s) for s in self.suites],
+            *done,
         ]
 
     def _one_process(self, started: float) -> bool:
@@ -108,10 +132,22 @@ class _Run:
 
     def _watch(self, process: Handle, results: Path, started: float) -> bool:
         reader = _EventReader(results)
+        try:
+            return self._follow(process, reader, started)
+        finally:
+            if self.tap is not None:
+                for event in reader.read():
+                    self.tap({**event, "attempt": self.attempt})
+                if not reader.intact():
+                    self.tap({"event": "channel-rewritten", "attempt": self.attempt})
+
+    def _follow(self, process: Handle, reader: _EventReader, started: float) -> bool:
         current: tuple[str, float] | None = None
         while True:
             exited = process.poll() is not None
             for event in reader.read():
+                if self.tap is not None:
+                    self.tap({**event, "attempt": self.attempt})
                 current = self._on_event(event, current)
             if exited:
                 break
@@ -154,8 +190,14 @@ class _Run:
         meta = self.expected.get(test_id, {"task": 0, "points": 0, "title": test_id})
         hidden = test_id.startswith("solutions/")
         result = TestResult(
-            id=test_id, task=meta["task"], points=meta["points"], title=meta["title"], outcome=outcome,
-            message=message, seconds=seconds, hidden=hidden,
+            id=test_id,
+            task=meta["task"],
+            points=meta["points"],
+            title=meta["title"],
+            outcome=outcome,
+            message=message,
+            seconds=seconds,
+            hidden=hidden,
         )
         self.results[test_id] = result
         if self.listener:
@@ -174,6 +216,7 @@ class _EventReader:
 
     def __init__(self, path: Path) -> None:
         self.path, self.offset, self.done = path, 0, False
+        self.digest = hashlib.sha256()
 
     def read(self) -> list[dict[str, Any]]:
         with open(self.path, "rb") as handle:
@@ -181,6 +224,7 @@ class _EventReader:
             chunk = handle.read()
         complete = chunk[: chunk.rfind(b"\n") + 1]
         self.offset += len(complete)
+        self.digest.update(complete)
         events = []
         for line in complete.splitlines():
             try:
@@ -190,6 +234,12 @@ class _EventReader:
             self.done = self.done or event.get("event") == "done"
             events.append(event)
         return events
+
+    def intact(self) -> bool:
+        """True when the bytes already read are still the file's first bytes (nothing rewrote them)."""
+        with open(self.path, "rb") as handle:
+            head = handle.read(self.offset)
+        return hashlib.sha256(head).digest() == self.digest.digest()
 
 
 def _stop(process: Handle) -> None:

@@ -18,8 +18,16 @@ import checker.runner.plugin  # noqa: F401
 
 # What kata suites import: loaded once here, inherited by every fork. Submissions are never imported.
 PRELOAD = (
-    "fastapi", "fastapi.testclient", "starlette.testclient", "httpx2", "pydantic", "sqlalchemy",
-    "sqlalchemy.orm", "sqlalchemy.dialects.sqlite", "sqlite_utils", "importlinter",
+    "fastapi",
+    "fastapi.testclient",
+    "starlette.testclient",
+    "httpx2",
+    "pydantic",
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "sqlalchemy.dialects.sqlite",
+    "sqlite_utils",
+    "importlinter",
 )
 
 

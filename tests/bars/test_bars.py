@@ -49,7 +49,9 @@ def test_the_starter_fails_the_tasks_it_teaches_for_the_taught_reason(kata_id, c
                 f"{task.starter_says!r}:\n{_failures(report, task.number)}"
             )
         else:
-            assert score.passed, f"{kata_id}: the starter should pass task {task.number}: {_failures(report, task.number)}"
+            assert score.passed, (
+                f"{kata_id}: the starter should pass task {task.number}: {_failures(report, task.number)}"
+            )
 
 
 @pytest.mark.parametrize("kata_id", KATAS)
@@ -66,7 +68,11 @@ def test_the_starter_marks_every_place_to_change(kata_id):
 @pytest.mark.parametrize("kata_id", KATAS)
 def test_the_solution_keeps_no_todo_markers(kata_id):
     kata = CATALOG.get(kata_id)
-    left = [p.name for p in (kata.solution_folder / kata.package).rglob("*.py") if "TODO(kata)" in p.read_text(encoding="utf-8")]
+    left = [
+        p.name
+        for p in (kata.solution_folder / kata.package).rglob("*.py")
+        if "TODO(kata)" in p.read_text(encoding="utf-8")
+    ]
     assert not left, f"{kata_id}: the solution still has TODO(kata) markers in {left}"
 
 

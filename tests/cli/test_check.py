@@ -1,0 +1,47 @@
+import json
+
+from tests.conftest import ROOT
+
+
+def test_check_on_the_starter_reports_each_task_with_its_first_failure_and_hint(kata):
+    result = kata("check", "00-welcome")
+    assert result.exit_code == 1, result.output
+    assert "00-welcome" in result.output and "10/100" in result.output
+    assert "✗ 1  Normalise emails" in result.output
+    assert "expected: 'ada@example.com'" in result.output
+    assert "hint: kata hint 00-welcome --task 1  (level 1 of 3)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_of_the_solution_copy_prints_a_clean_pass_and_exits_zero(kata, sandbox):
+    result = kata("check", "00-welcome", "--path", str(sandbox / "solutions" / "00-welcome"))
+    assert result.exit_code == 0, result.output
+    assert "100/100" in result.output and "All 4 tasks pass." in result.output
+    assert "✗" not in result.output
+
+
+def test_check_as_json_prints_one_object_with_a_top_level_score(kata):
+    result = kata("check", "00-welcome", "--json")
+    data = json.loads(result.output)
+    assert data["score"] == 10 and data["max_score"] == 100 and data["complete"] is False
+    assert {t["number"]: t["earned"] for t in data["tasks"]} == {1: 0, 2: 5, 3: 5, 4: 0}
+    assert all({"id", "task", "points", "outcome", "message"} <= set(t) for t in data["tests"])
+
+
+def test_an_unknown_kata_gets_the_valid_ids_and_a_did_you_mean(kata):
+    result = kata("check", "00-welcom")
+    assert result.exit_code == 2
+    assert "There is no kata '00-welcom'. Did you mean 00-welcome?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_path_without_the_package_is_a_clear_error(kata, tmp_path):
+    result = kata("check", "00-welcome", "--path", str(tmp_path))
+    assert result.exit_code == 2
+    assert "holds no inkwell/ package" in result.output and "katas/00-welcome/" in result.output
+
+
+def test_only_checks_of_your_own_folder_count_as_progress(kata, sandbox):
+    kata("check", "00-welcome", "--path", str(sandbox / "solutions" / "00-welcome"))
+    assert "not started" in kata("list").output
+    assert not (ROOT / "katas" / "00-welcome" / ".kata").exists()
