@@ -50,7 +50,8 @@ def confine(rules: Confinement, cgroup: str | None = None) -> list[str]:
             missing.append(f"could not join the pids cgroup: {error}")
     _limit(resource.RLIMIT_CPU, rules.cpu_seconds)
     _limit(resource.RLIMIT_AS, rules.memory_bytes)
-    _limit(resource.RLIMIT_NPROC, rules.processes)
+    # RLIMIT_NPROC counts every task of the user, so the cap sits above what the user already runs.
+    _limit(resource.RLIMIT_NPROC, rules.processes + _tasks_of(os.getuid()))
     _limit(resource.RLIMIT_FSIZE, rules.file_bytes)
     _limit(resource.RLIMIT_NOFILE, rules.open_files)
     _limit(resource.RLIMIT_CORE, 0)
@@ -88,6 +89,19 @@ def _limit(which: int, value: int) -> None:
         resource.setrlimit(which, (value, value))
     except (ValueError, OSError):
         resource.setrlimit(which, (value, hard))
+
+
+def _tasks_of(uid: int) -> int:
+    if uid == 0 or not Path("/proc").is_dir():
+        return 0  # root is exempt from RLIMIT_NPROC: the pids cgroup does that job
+    count = 0
+    for entry in os.scandir("/proc"):
+        try:
+            if entry.name.isdigit() and entry.stat().st_uid == uid:
+                count += len(os.listdir(f"/proc/{entry.name}/task"))
+        except OSError:
+            continue
+    return count
 
 
 def main(argv: list[str]) -> int:
