@@ -193,3 +193,41 @@ class JailedLauncher:
                 bufsize=1,
             )
         return self._worker
+
+
+def probe(rules: Confinement) -> list[str]:
+    """What the confinement achieves on this machine, in plain sentences for the report."""
+    cgroup = PidsCgroup.create(rules.processes)
+    group = str(cgroup.path) if cgroup else ""
+    command = [*PYTHON, "-m", "checker.grading.jail", rules.to_json(), group, "--", "--version"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        problems = [
+            line.removeprefix("kata grade: ") for line in done.stderr.splitlines() if line.startswith("kata grade: ")
+        ]
+    except (OSError, subprocess.TimeoutExpired) as error:
+        problems = [f"the confinement could not be tried: {error}"]
+    finally:
+        if cgroup:
+            cgroup.stop_all()
+    notes = []
+    cut = rules.cut_network and not any("network" in p for p in problems)
+    if not rules.cut_network:
+        notes.append("network: NOT cut (turned off)")
+    else:
+        notes.append(
+            "network: cut, each run in its own empty network namespace"
+            if cut
+            else next(f"network: NOT cut: {p}" for p in problems if "network" in p)
+        )
+    if cgroup and not any("cgroup" in p for p in problems):
+        notes.append(f"processes: at most {rules.processes} per run (pids cgroup)")
+    elif os.geteuid() != 0:
+        notes.append(f"processes: at most {rules.processes} per run beyond the user's own (RLIMIT_NPROC)")
+    else:
+        notes.append("processes: NOT capped: running as root without a writable pids cgroup; grade as an ordinary user")
+    notes.append(
+        f"limits per run: {rules.cpu_seconds} s of CPU, {rules.memory_bytes // 1024**2} MiB of address space, "
+        f"files up to {rules.file_bytes // 1024**2} MiB, {rules.open_files} open files"
+    )
+    return notes

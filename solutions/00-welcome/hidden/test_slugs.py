@@ -5,10 +5,12 @@ import pytest
 from checker.testkit import expect, expect_equal
 
 CASES = {
-    "accents": ("Crème brûlée for beginners", "creme-brulee-for-beginners",
-                "accents are folded to plain ASCII letters."),
-    "separator-runs": ("Rust -- and -- Python", "rust-and-python",
-                       "a run of separators becomes one hyphen."),
+    "accents": (
+        "Crème brûlée for beginners",
+        "creme-brulee-for-beginners",
+        "accents are folded to plain ASCII letters.",
+    ),
+    "separator-runs": ("Rust -- and -- Python", "rust-and-python", "a run of separators becomes one hyphen."),
     "edges": ("  ...Why slugs?  ", "why-slugs", "a slug neither starts nor ends with a hyphen."),
     "nothing-usable": ("!!!", "post", "a title with no letters or digits still needs a slug."),
 }
@@ -26,7 +28,9 @@ def test_slugify_caps_the_length_at_a_word_boundary(text):
     title = "An unusually long title about the many ways in which slugs go wrong in practice"
     slug = text.slugify(title)
     expect(
-        len(slug) <= text.MAX_SLUG_LENGTH and not slug.endswith("-") and title.lower().startswith(slug.replace("-", " ")),
+        len(slug) <= text.MAX_SLUG_LENGTH
+        and not slug.endswith("-")
+        and title.lower().startswith(slug.replace("-", " ")),
         did=f"Called slugify({title!r})",
         saw=f"{slug!r} ({len(slug)} characters)",
         expected=f"at most {text.MAX_SLUG_LENGTH} characters, whole words only, no hyphen at the end",
