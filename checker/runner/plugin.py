@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("kata")
     group.addoption("--kata-results", help="file to write the JSON-lines results to")
     group.addoption("--kata-root", help="folder that holds the submission's package")
+    group.addoption("--kata-support", help="the kata's public tests folder, importable as `kata_tests`")
     group.addoption(
         "--kata-root-last",
         action="store_true",
@@ -42,8 +44,23 @@ def pytest_configure(config: pytest.Config) -> None:
         else:
             sys.path.insert(0, str(Path(root).resolve()))
         _STATE["root"] = str(Path(root).resolve())
+    support = config.getoption("--kata-support")
+    if support:
+        _expose_support(Path(support).resolve())
     if results:
         _STATE["out"] = open(results, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+
+
+def _expose_support(folder: Path) -> None:
+    """Make the public tests folder the package `kata_tests`, so both suites share its helpers.
+
+    Suites run in importlib mode, where a test module cannot import the files beside it; a
+    package with a name of its own also cannot be shadowed by anything in a submission.
+    """
+    package = types.ModuleType("kata_tests")
+    package.__path__ = [str(folder)]
+    package.__file__ = None
+    sys.modules["kata_tests"] = package
 
 
 def _emit(**event: Any) -> None:

@@ -116,6 +116,8 @@ class _Run:
             str(results),
             "--kata-root",
             str(self.root),
+            "--kata-support",
+            str(self.kata.public_tests),
             *[str(s) for s in self.suites],
             *done,
         ]
