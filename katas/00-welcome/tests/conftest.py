@@ -1,13 +1,3 @@
-from __future__ import annotations
+"""Fixtures shared by both suites of the welcome kata."""
 
-import pytest
-from fastapi.testclient import TestClient
-
-from checker.testkit import learner
-
-
-@pytest.fixture
-def client() -> TestClient:
-    app = learner("inkwell.app").create_app("sqlite://")
-    with TestClient(app) as client:
-        yield client
+from kata_tests.fixtures import client, text  # noqa: F401
