@@ -34,19 +34,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    # Before any conftest.py is imported: the suites' conftests import the submission and kata_tests.
+    options = early_config.known_args_namespace
+    if options.kata_root:
+        _STATE["root"] = str(Path(options.kata_root).resolve())
+        if options.kata_root_last:
+            sys.path.append(_STATE["root"])  # nothing the submission holds can shadow the suite's imports
+        else:
+            sys.path.insert(0, _STATE["root"])
+    if options.kata_support:
+        _expose_support(Path(options.kata_support).resolve())
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "task(number, points): the kata task a test grades")
     results = config.getoption("--kata-results")
-    root = config.getoption("--kata-root")
-    if root:
-        if config.getoption("--kata-root-last"):
-            sys.path.append(str(Path(root).resolve()))
-        else:
-            sys.path.insert(0, str(Path(root).resolve()))
-        _STATE["root"] = str(Path(root).resolve())
-    support = config.getoption("--kata-support")
-    if support:
-        _expose_support(Path(support).resolve())
     if results:
         _STATE["out"] = open(results, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
 
