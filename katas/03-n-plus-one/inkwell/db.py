@@ -1,0 +1,22 @@
+"""The engine and the declarative base: where Inkwell meets its database."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import StaticPool
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def make_engine(database_url: str) -> Engine:
+    # An in-memory SQLite database lives as long as its connection: share one across threads.
+    if database_url in ("sqlite://", "sqlite:///:memory:"):
+        engine = create_engine(database_url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    else:
+        engine = create_engine(database_url)
+    Base.metadata.create_all(engine)
+    return engine
