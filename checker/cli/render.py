@@ -27,8 +27,9 @@ def report(out: Console, result: CheckReport, progress: KataProgress) -> None:
     colour = "green" if result.complete else ("yellow" if result.score else "red")
     head = Text.assemble((f"{kata.id}", "bold"), f"  {kata.title}  ", (f"{result.score:g}/100", f"bold {colour}"))
     out.print(head)
+    width = max(len(task.title) for task in result.tasks)
     for task in result.tasks:
-        _task_line(out, kata, task, progress)
+        _task_line(out, kata, task, progress, width)
     for problem in result.problems:
         out.print(Text.assemble(("  ! ", "bold yellow"), problem))
     public = sum(1 for t in result.tests if not t.hidden)
@@ -38,13 +39,13 @@ def report(out: Console, result: CheckReport, progress: KataProgress) -> None:
         out.print(Text("  Only the public tests ran here: the full grading is with your facilitator.", style="dim"))
 
 
-def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress) -> None:
+def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress, width: int) -> None:
     mark, colour = MARK[task.passed]
     out.print(
         Text.assemble(
             (f"  {mark} ", colour),
             (f"{task.number}  ", "bold"),
-            f"{task.title:<40} ",
+            f"{task.title:<{width}}  ",
             (f"{task.earned:g}/{task.points}", colour),
         )
     )
