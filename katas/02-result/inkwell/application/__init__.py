@@ -1,0 +1,1 @@
+"""The use cases: what Inkwell does, through ports that the infrastructure implements."""

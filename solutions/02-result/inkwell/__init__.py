@@ -1,0 +1,1 @@
+"""Inkwell, as it stands in the Result kata: layered, with failures as values."""

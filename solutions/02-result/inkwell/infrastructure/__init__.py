@@ -1,0 +1,1 @@
+"""The infrastructure: SQLAlchemy tables and the adapters that implement the ports."""
