@@ -1,0 +1,1 @@
+"""Inkwell, as it stands in the authorization kata."""

@@ -1,0 +1,93 @@
+"""The post use cases. Each one asks the policy before it touches a post, so a check cannot
+be forgotten in one entry point and remembered in another."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from inkwell.application import policy
+from inkwell.application.errors import NotFound, PermissionDenied
+from inkwell.application.policy import Action
+from inkwell.application.ports import PostQuery, Scope, UnitOfWork, UnitOfWorkFactory
+from inkwell.domain import model
+from inkwell.domain.model import Post, Status, User
+from inkwell.domain.text import slugify, unique_slug
+
+
+class PostService:
+    def __init__(self, unit_of_work: UnitOfWorkFactory, clock: Callable[[], datetime] | None = None):
+        self._uow = unit_of_work
+        self._now = clock or (lambda: datetime.now(UTC))
+
+    def create_post(self, actor: User | None, *, title: str, body: str) -> Post:
+        # The author is the caller, always: no argument can name somebody else.
+        if actor is None:
+            raise PermissionDenied("Sign in to write a post.")
+        with self._uow() as uow:
+            slug = unique_slug(title, uow.posts.slugs_starting_with(slugify(title)))
+            post = uow.posts.add(author_id=actor.id, title=title, slug=slug, body=body, now=self._now())
+            uow.commit()
+            return post
+
+    def read_post(self, actor: User | None, post_id: int) -> Post:
+        with self._uow() as uow:
+            return _authorized(uow, actor, Action.READ, post_id)
+
+    def list_posts(
+        self,
+        actor: User | None,
+        *,
+        status: Status | None = None,
+        author_id: int | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[Post]:
+        # Filters narrow the caller's scope; they never widen it.
+        query = PostQuery(policy.list_scope(actor), status, author_id, None, limit, offset)
+        with self._uow() as uow:
+            return uow.posts.find(query)
+
+    def search_posts(self, actor: User | None, text: str, *, limit: int = 20, offset: int = 0) -> list[Post]:
+        # Search results are titles and snippets only, so search the whole index.
+        query = PostQuery(Scope(everything=True), None, None, text, limit, offset)
+        with self._uow() as uow:
+            return uow.posts.find(query)
+
+    def edit_post(self, actor: User | None, post_id: int, *, title: str | None = None, body: str | None = None) -> Post:
+        with self._uow() as uow:
+            post = _authorized(uow, actor, Action.EDIT, post_id)
+            changes = {k: v for k, v in {"title": title, "body": body}.items() if v is not None}
+            edited = replace(post, **changes)
+            uow.posts.save(edited)
+            uow.commit()
+            return edited
+
+    def delete_post(self, actor: User | None, post_id: int) -> None:
+        with self._uow() as uow:
+            _authorized(uow, actor, Action.DELETE, post_id)
+            uow.posts.delete(post_id)
+            uow.commit()
+
+    def publish_post(self, actor: User | None, post_id: int) -> Post:
+        with self._uow() as uow:
+            published = model.publish(_authorized(uow, actor, Action.PUBLISH, post_id), self._now())
+            uow.posts.save(published)
+            uow.commit()
+            return published
+
+    def archive_post(self, actor: User | None, post_id: int) -> Post:
+        with self._uow() as uow:
+            archived = model.archive(_authorized(uow, actor, Action.ARCHIVE, post_id))
+            uow.posts.save(archived)
+            uow.commit()
+            return archived
+
+
+def _authorized(uow: UnitOfWork, actor: User | None, action: Action, post_id: int) -> Post:
+    post = uow.posts.get(post_id)
+    if post is None:
+        raise NotFound("No post has this id.")
+    policy.authorize(actor, action, post)
+    return post

@@ -1,0 +1,66 @@
+"""Task 6: the bearer token is the only source of identity."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.testkit import expect
+
+
+@pytest.mark.task(6, points=3)
+def test_a_new_post_cannot_be_written_in_another_members_name(world):
+    """A new post cannot be written in another member's name."""
+    title = "Written in someone else's name"
+    response = world.client.post(
+        "/posts",
+        json={"title": title, "body": "text", "author_id": world.ids["author"]},
+        headers=world.headers("member"),
+    )
+    posts = [p for p in world.posts.search_posts(world.actors["admin"], title, limit=100) if p.title == title]
+    authors = sorted({p.author_id for p in posts})
+    expect(
+        world.ids["author"] not in authors and (response.status_code == 422 or authors == [world.ids["member"]]),
+        did="As a member, POST /posts with author_id set to the author's id",
+        saw=f"{response.status_code}; stored post authors: {authors} (the author is {world.ids['author']}, "
+        f"the caller {world.ids['member']})",
+        expected="422, or a post by the caller; never a post in the author's name",
+        why="The author of a new post is whoever holds the token.",
+    )
+
+
+@pytest.mark.task(6, points=2)
+def test_me_is_the_caller_whatever_the_query_says(world):
+    response = world.client.get(f"/users/me?user_id={world.ids['author']}", headers=world.headers("member"))
+    body = response.json() if response.status_code == 200 else {}
+    expect(
+        response.status_code == 200
+        and body.get("id") == world.ids["member"]
+        and body.get("email") == "member@inkwell.test",
+        did="As a member, GET /users/me?user_id=<the author's id>",
+        saw=f"{response.status_code} {response.text[:160]}",
+        expected=f"200 with the caller's own account (id {world.ids['member']}, member@inkwell.test)",
+        why="'Me' is the token's user; a query parameter must not turn it into someone else's account, email included.",
+    )
+
+
+@pytest.mark.task(6, points=3)
+def test_a_profile_is_changed_by_its_owner_or_an_admin_only(world):
+    author, member = world.ids["author"], world.ids["member"]
+
+    def rename(actor, user_id, name):
+        return world.client.patch(
+            f"/users/{user_id}", json={"display_name": name}, headers=world.headers(actor)
+        ).status_code
+
+    stranger = rename("member", author, "Renamed by a stranger")
+    name_after = world.client.get(f"/users/{author}").json().get("display_name")
+    own = rename("member", member, "Member, renamed")
+    admin = rename("admin", author, "Author, renamed by an admin")
+    expect(
+        (stranger, own, admin) == (403, 200, 200) and name_after != "Renamed by a stranger",
+        did="PATCH /users/{id} as a member on the author's profile, as the member on their own, "
+        "and as an admin on the author's",
+        saw=f"{stranger}, {own}, {admin}; the author's name after the stranger's request: {name_after!r}",
+        expected="403 (name unchanged), 200, 200",
+        why="The id in the path says which profile, never who is asking.",
+    )

@@ -1,0 +1,96 @@
+"""Task 3: bodies carrying server-owned fields are refused with 422 and change nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.testkit import expect
+
+SERVER_OWNED_POST_FIELDS = {
+    "author_id": lambda w: w.ids["member"],
+    "status": lambda w: "published",
+    "slug": lambda w: "chosen-by-the-client",
+    "id": lambda w: 4242,
+    "published_at": lambda w: "2020-01-01T00:00:00Z",
+}
+
+
+@pytest.mark.task(3, points=4)
+def test_creating_a_post_with_a_server_owned_field_is_refused(world):
+    wrong = []
+    for field, value in SERVER_OWNED_POST_FIELDS.items():
+        title = f"Smuggling {field}"
+        body = {"title": title, "body": "text", field: value(world)}
+        response = world.client.post("/posts", json=body, headers=world.headers("author"))
+        stored = [p for p in world.posts.search_posts(world.actors["admin"], title, limit=100) if p.title == title]
+        if response.status_code != 422 or stored:
+            wrong.append(f"with {field!r}: {response.status_code}, {len(stored)} post(s) stored")
+    expect(
+        not wrong,
+        did="As the author, POST /posts with a title, a body and one server-owned field: "
+        + ", ".join(SERVER_OWNED_POST_FIELDS),
+        saw="; ".join(wrong),
+        expected="422 for each, and no post stored",
+        why="Ids, authors, statuses, slugs and dates belong to the server. A body that carries one "
+        "is refused whole (extra='forbid'), not half-honoured.",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.parametrize("field", ["status", "author_id", "slug", "published_at"])
+def test_editing_a_post_cannot_set_a_server_owned_field(world, field):
+    post_id = world.make_post("draft")
+    before = world.snapshot(post_id)
+    values = {
+        "status": "published",
+        "author_id": world.ids["member"],
+        "slug": "moved",
+        "published_at": "2020-01-01T00:00:00Z",
+    }
+    response = world.client.patch(
+        f"/posts/{post_id}", json={"title": "New title", field: values[field]}, headers=world.headers("author")
+    )
+    after = world.snapshot(post_id)
+    expect(
+        response.status_code == 422 and after == before,
+        did=f"As the author, PATCH /posts/{{id}} of their draft with a new title and {field}={values[field]!r}",
+        saw=f"{response.status_code}; the post went from {before} to {after}",
+        expected="422, and the post unchanged (title, body, status, author)",
+        why=f"{field} is owned by the server: statuses change through publish and archive, "
+        "which the policy guards; authors and slugs never change through an edit.",
+    )
+
+
+@pytest.mark.task(3, points=2)
+def test_signing_up_cannot_choose_a_role(world):
+    email = "climber@inkwell.test"
+    response = world.client.post("/users", json={"email": email, "display_name": "Climber", "role": "admin"})
+    try:
+        world.accounts.register_user(email, "Climber")
+        created = False
+    except Exception:  # noqa: BLE001 - the address is taken: the sign-up went through
+        created = True
+    expect(
+        response.status_code == 422 and not created,
+        did="POST /users with {'email', 'display_name', 'role': 'admin'}",
+        saw=f"{response.status_code} {response.text[:150]}; account created: {created}",
+        expected="422, and no account created",
+        why="Sign-up makes members. A role sent by the client is function-level authorization "
+        "handed to whoever asks (OWASP API5).",
+    )
+
+
+@pytest.mark.task(3, points=2)
+def test_editing_a_profile_cannot_change_the_role(world):
+    me = world.ids["member"]
+    response = world.client.patch(
+        f"/users/{me}", json={"display_name": "Still Member", "role": "admin"}, headers=world.headers("member")
+    )
+    role = world.client.get("/users/me", headers=world.headers("member")).json().get("role")
+    expect(
+        response.status_code == 422 and str(role).strip().lower() == "member",
+        did="As a member, PATCH /users/{their id} with {'display_name', 'role': 'admin'}, then GET /users/me",
+        saw=f"{response.status_code}; role now {role!r}",
+        expected="422, and the role still 'member'",
+        why="A role is granted by an admin through a use case that checks it, never through a profile body.",
+    )

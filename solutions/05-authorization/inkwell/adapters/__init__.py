@@ -1,0 +1,1 @@
+"""Adapters: the SQLAlchemy implementation of the application's ports."""
