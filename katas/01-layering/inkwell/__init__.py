@@ -1,0 +1,1 @@
+"""Inkwell, as it stands in the layering kata: it works, and everything is in the handlers."""

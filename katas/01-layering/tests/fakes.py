@@ -1,0 +1,162 @@
+"""In-memory fakes of the ports: the checker drives your use cases with fakes of this shape.
+
+They offer exactly the methods of the contract. A use case that reaches for anything else (a
+session, a query method of its own) fails with a message that names what it reached for.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from typing import Any
+
+
+class _Port:
+    """Turns a call to a method the contract does not declare into a sentence for the learner."""
+
+    port = ""
+    attribute = ""
+    methods: tuple[str, ...] = ()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise AssertionError(
+            f"Your use case used uow.{self.attribute}.{name}, which the {self.port} port of the "
+            f"contract does not declare.\n  expected: only {', '.join(self.methods)}\n"
+            "The checker runs use cases against fakes of the ports in the README; a method the "
+            "port does not declare ties the use case to one adapter."
+        )
+
+
+class FakeUsers(_Port):
+    port, attribute, methods = "UserRepository", "users", ("add", "get", "get_by_email")
+
+    def __init__(self) -> None:
+        self.stored: dict[int, Any] = {}
+        self._ids = itertools.count(1)
+
+    def add(self, user: Any) -> Any:
+        user.id = next(self._ids)
+        self.stored[user.id] = copy.copy(user)
+        return user
+
+    def get(self, user_id: int) -> Any:
+        found = self.stored.get(user_id)
+        return copy.copy(found) if found is not None else None
+
+    def get_by_email(self, email: str) -> Any:
+        found = next((u for u in self.stored.values() if u.email == email), None)
+        return copy.copy(found) if found is not None else None
+
+
+class FakePosts(_Port):
+    port, attribute, methods = "PostRepository", "posts", ("add", "get", "slug_taken", "save")
+
+    def __init__(self) -> None:
+        self.stored: dict[int, Any] = {}
+        self._ids = itertools.count(1)
+
+    def add(self, post: Any) -> Any:
+        post.id = next(self._ids)
+        self.stored[post.id] = copy.copy(post)
+        return post
+
+    def get(self, post_id: int) -> Any:
+        found = self.stored.get(post_id)
+        return copy.copy(found) if found is not None else None
+
+    def slug_taken(self, slug: str) -> bool:
+        return any(p.slug == slug for p in self.stored.values())
+
+    def save(self, post: Any) -> None:
+        if post.id not in self.stored:
+            raise AssertionError(
+                f"Your use case called uow.posts.save() on a post with id {post.id!r}, which was "
+                "never added.\n  expected: save() only for a post loaded with get() or stored with add()"
+            )
+        self.stored[post.id] = copy.copy(post)
+
+
+class FakeTokens(_Port):
+    port, attribute, methods = "TokenRepository", "tokens", ("issue", "user_id_for")
+
+    def __init__(self) -> None:
+        self.stored: dict[str, int] = {}
+
+    def issue(self, user_id: int) -> str:
+        token = f"token-{len(self.stored) + 1}"
+        self.stored[token] = user_id
+        return token
+
+    def user_id_for(self, token: str) -> int | None:
+        return self.stored.get(token)
+
+
+class FakeUnitOfWork:
+    """Counts commits, so a test can tell a use case that persisted from one that refused."""
+
+    def __init__(self) -> None:
+        self.users = FakeUsers()
+        self.posts = FakePosts()
+        self.tokens = FakeTokens()
+        self.commits = 0
+
+    def __enter__(self) -> FakeUnitOfWork:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.rollback()
+
+    def commit(self) -> None:
+        self.commits += 1
+
+    def rollback(self) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise AssertionError(
+            f"Your use case used uow.{name}, which the UnitOfWork port of the contract does not "
+            "declare.\n  expected: only users, posts, tokens, commit(), rollback() and `with uow:`\n"
+            "A use case that reaches past the port (for a session, say) cannot run without a database."
+        )
+
+
+class UseCases:
+    """Runs the contract's use cases: the function when it exists, else the class."""
+
+    def __init__(self, module: Any, dto: Any) -> None:
+        self.module, self.dto = module, dto
+
+    def register(self, uow: FakeUnitOfWork, email: str, display_name: str = "Ada") -> Any:
+        command = self.dto.RegisterUserInput(email=email, display_name=display_name)
+        return self._run("register_user", "RegisterUser", uow, command)
+
+    def draft(self, uow: FakeUnitOfWork, author_id: int, title: str, body: str) -> Any:
+        command = self.dto.CreateDraftInput(author_id=author_id, title=title, body=body)
+        return self._run("create_draft", "CreateDraft", uow, command)
+
+    def publish(self, uow: FakeUnitOfWork, post_id: int, actor_id: int) -> Any:
+        command = self.dto.PublishPostInput(post_id=post_id, actor_id=actor_id)
+        return self._run("publish_post", "PublishPost", uow, command)
+
+    def _run(self, function: str, cls: str, uow: FakeUnitOfWork, command: Any) -> Any:
+        found = getattr(self.module, function, None)
+        if callable(found) and not isinstance(found, type):
+            return found(uow, command)
+        use_case = getattr(self.module, cls, None)
+        if not isinstance(use_case, type):
+            raise AssertionError(
+                f"Looked for the use case {function} in inkwell.application.use_cases\n"
+                f"  saw:      neither a function {function} nor a class {cls}\n"
+                f"  expected: {function}(uow, command), or {cls}(uow).execute(command)"
+            )
+        return use_case(uow).execute(command)
+
+
+def status_of(post: Any) -> str:
+    """The status as text, whether the entity holds a str or a StrEnum."""
+    status = getattr(post, "status", None)
+    return str(getattr(status, "value", status))

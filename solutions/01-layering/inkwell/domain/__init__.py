@@ -1,0 +1,5 @@
+"""The domain: entities, their rules, domain errors and the repository ports.
+
+It imports nothing of the database, the web framework or the outer layers, so its rules can be
+read, tested and reused without either.
+"""
