@@ -1,0 +1,1 @@
+"""Inkwell, as it stands in the indexing kata: layered, with typed errors, queries batched."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy tables, the migration steps and the repositories that implement the ports."""

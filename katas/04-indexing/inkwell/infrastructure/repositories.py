@@ -1,0 +1,101 @@
+"""The ports implemented on SQLAlchemy: every statement of the workload is written here."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inkwell.domain.errors import Conflict
+from inkwell.domain.model import Comment, Post, PostSummary, User
+from inkwell.domain.result import Err, Ok, Result
+from inkwell.infrastructure.models import CommentRow, PostRow, TagRow, UserRow, posts_tags
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class SqlAccounts:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, *, email: str, display_name: str) -> Result[User, Conflict]:
+        # TODO(kata): Task 3. Check-then-insert is a race: two requests both see "free" and both
+        # insert. Insert, and turn the database's IntegrityError into Err(Conflict(...)).
+        if self.session.scalar(select(UserRow.id).where(UserRow.email == email)) is not None:
+            return Err(Conflict("An account with this email exists."))
+        row = UserRow(email=email, display_name=display_name, role="member", created_at=_now())
+        self.session.add(row)
+        self.session.commit()
+        return Ok(_user(row))
+
+    def by_email(self, email: str) -> User | None:
+        # TODO(kata): Task 1. ILIKE makes SQLite compare lower() of every row: a scan. Compare
+        # with = in the form your index holds (the email arrives normalised).
+        row = self.session.scalar(select(UserRow).where(UserRow.email.ilike(email)))
+        return _user(row) if row is not None else None
+
+
+class SqlPosts:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, *, author_id: int, title: str, slug: str, body: str) -> Result[Post, Conflict]:
+        # TODO(kata): Task 3. The same race as for emails: let the unique index decide.
+        if self.session.scalar(select(PostRow.id).where(PostRow.slug == slug)) is not None:
+            return Err(Conflict("A post with this slug exists."))
+        row = PostRow(author_id=author_id, title=title, slug=slug, body=body, status="draft", created_at=_now())
+        self.session.add(row)
+        self.session.commit()
+        return Ok(_post(row))
+
+    def by_slug(self, slug: str) -> Post | None:
+        row = self.session.scalar(select(PostRow).where(PostRow.slug == slug))
+        return _post(row) if row is not None else None
+
+    def published_by(self, author_id: int, *, limit: int) -> list[PostSummary]:
+        query = (
+            select(PostRow.id, PostRow.title, PostRow.slug, PostRow.created_at)
+            .where(PostRow.author_id == author_id, PostRow.status == "published")
+            .order_by(PostRow.created_at.desc())
+            .limit(limit)
+        )
+        return [PostSummary(*row) for row in self.session.execute(query)]
+
+    def published_with_tag(self, tag: str, *, limit: int) -> list[PostSummary]:
+        query = (
+            select(PostRow.id, PostRow.title, PostRow.slug, PostRow.created_at)
+            .join(posts_tags, posts_tags.c.post_id == PostRow.id)
+            .join(TagRow, TagRow.id == posts_tags.c.tag_id)
+            .where(TagRow.name == tag, PostRow.status == "published")
+            .order_by(PostRow.created_at.desc())
+            .limit(limit)
+        )
+        return [PostSummary(*row) for row in self.session.execute(query)]
+
+    def comments_on(self, post_id: int) -> list[Comment]:
+        query = (
+            select(CommentRow.id, UserRow.display_name, CommentRow.body, CommentRow.created_at)
+            .join(UserRow, UserRow.id == CommentRow.author_id)
+            .where(CommentRow.post_id == post_id)
+            .order_by(CommentRow.created_at, CommentRow.id)
+        )
+        return [Comment(*row) for row in self.session.execute(query)]
+
+
+def _user(row: UserRow) -> User:
+    return User(id=row.id, email=row.email, display_name=row.display_name, role=row.role)
+
+
+def _post(row: PostRow) -> Post:
+    return Post(
+        id=row.id,
+        author_id=row.author_id,
+        title=row.title,
+        slug=row.slug,
+        body=row.body,
+        status=row.status,
+        created_at=row.created_at,
+    )

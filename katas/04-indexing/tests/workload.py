@@ -1,0 +1,345 @@
+"""Fixtures of both suites: an existing database at the production schema, seeded and ANALYZEd,
+the workload served by the submission over it, and the plan of every statement.
+
+Each suite's conftest.py re-exports these fixtures and sets the size of the data with a `scale`
+fixture of its own: the hidden suite works the same way as the public tests, on a larger database."""
+
+from __future__ import annotations
+
+import random
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from checker.testkit import learner
+
+# The production schema as it stands today (README, "The existing database"): the suite builds
+# it itself, so a submission is judged on what its migration does to a database it did not make.
+SCHEMA_V1 = """
+CREATE TABLE users (id INTEGER NOT NULL, email VARCHAR(320) NOT NULL, display_name VARCHAR(100) NOT NULL,
+  role VARCHAR(10) NOT NULL, created_at DATETIME NOT NULL, PRIMARY KEY (id));
+CREATE TABLE tags (id INTEGER NOT NULL, name VARCHAR(50) NOT NULL, PRIMARY KEY (id));
+CREATE TABLE posts (id INTEGER NOT NULL, author_id INTEGER NOT NULL, title VARCHAR(200) NOT NULL,
+  slug VARCHAR(80) NOT NULL, body TEXT NOT NULL, status VARCHAR(10) NOT NULL,
+  created_at DATETIME NOT NULL, published_at DATETIME, PRIMARY KEY (id),
+  FOREIGN KEY(author_id) REFERENCES users (id));
+CREATE INDEX ix_posts_status ON posts (status);
+CREATE INDEX ix_posts_author_id ON posts (author_id);
+CREATE INDEX ix_posts_author_id_status ON posts (author_id, status);
+CREATE TABLE comments (id INTEGER NOT NULL, post_id INTEGER NOT NULL, author_id INTEGER NOT NULL,
+  body TEXT NOT NULL, created_at DATETIME NOT NULL, PRIMARY KEY (id),
+  FOREIGN KEY(post_id) REFERENCES posts (id), FOREIGN KEY(author_id) REFERENCES users (id));
+CREATE TABLE posts_tags (post_id INTEGER NOT NULL, tag_id INTEGER NOT NULL,
+  PRIMARY KEY (post_id, tag_id), FOREIGN KEY(post_id) REFERENCES posts (id),
+  FOREIGN KEY(tag_id) REFERENCES tags (id));
+"""
+PROLIFIC = 7  # one author with many posts: the feed's hard case
+
+
+@dataclass(frozen=True)
+class Scale:
+    users: int
+    posts: int
+    comments: int
+    tags: int
+    prolific_posts: int
+
+
+PUBLIC = Scale(users=1_000, posts=8_000, comments=8_000, tags=100, prolific_posts=600)
+HIDDEN = Scale(users=2_000, posts=30_000, comments=40_000, tags=200, prolific_posts=1_500)
+WORKLOAD_TABLES = ("users", "posts", "comments", "tags", "posts_tags")
+_BASE = datetime(2025, 1, 1)
+
+
+def stamp(minutes: int) -> str:
+    # The text form SQLAlchemy's DateTime stores on SQLite, so the app reads these back.
+    return (_BASE + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+@dataclass
+class Seeded:
+    posts: list[tuple] = field(default_factory=list)
+    comments: list[tuple] = field(default_factory=list)
+    tagged: dict[int, list[int]] = field(default_factory=dict)  # tag id -> post ids
+
+    def feed(self, author: int) -> list[int]:
+        mine = [p for p in self.posts if p[1] == author and p[5] == "published"]
+        return [p[0] for p in sorted(mine, key=lambda p: p[6], reverse=True)[:20]]
+
+    def tag_page(self, tag: int) -> list[int]:
+        ids = set(self.tagged[tag])
+        mine = [p for p in self.posts if p[0] in ids and p[5] == "published"]
+        return [p[0] for p in sorted(mine, key=lambda p: p[6], reverse=True)[:20]]
+
+    def comments_on(self, post: int) -> list[int]:
+        return [c[0] for c in sorted((c for c in self.comments if c[1] == post), key=lambda c: (c[4], c[0]))]
+
+
+def existing_database(path: Path, scale: Scale, *, rows: bool = True) -> Seeded:
+    """The production database before the kata: schema v1, seeded in one transaction, ANALYZEd."""
+    rng, seeded = random.Random(4), Seeded()
+    con = sqlite3.connect(path)
+    con.executescript(SCHEMA_V1)
+    if rows:
+        _fill(con, rng, seeded, scale)
+        con.execute("ANALYZE")
+    con.close()
+    return seeded
+
+
+def _fill(con: sqlite3.Connection, rng: random.Random, seeded: Seeded, scale: Scale) -> None:
+    USERS, POSTS, COMMENTS, TAGS = scale.users, scale.posts, scale.comments, scale.tags  # noqa: N806
+    post_times, comment_times = list(range(POSTS)), list(range(COMMENTS))
+    rng.shuffle(post_times)
+    rng.shuffle(comment_times)
+    statuses = rng.choices(["published", "draft", "archived"], weights=[80, 15, 5], k=POSTS)
+    for i in range(1, POSTS + 1):
+        author = PROLIFIC if i <= scale.prolific_posts else rng.randint(1, USERS)
+        status, created = statuses[i - 1], stamp(post_times[i - 1] * 3)
+        published = created if status == "published" else None
+        seeded.posts.append((i, author, f"Post {i}", f"post-{i}", "A body.", status, created, published))
+    for i in range(1, COMMENTS + 1):
+        post = 1 if i <= 60 else rng.randint(1, POSTS)
+        seeded.comments.append((i, post, rng.randint(1, USERS), "Nice.", stamp(comment_times[i - 1] * 2 + 1)))
+    links = [(p, t) for p in range(1, POSTS + 1) for t in rng.sample(range(1, TAGS + 1), 2)]
+    for post, tag in links:
+        seeded.tagged.setdefault(tag, []).append(post)
+    with con:
+        con.executemany(
+            "INSERT INTO users VALUES (?,?,?,?,?)",
+            [(i, f"writer{i:04d}@inkwell.test", f"Writer {i}", "member", stamp(i)) for i in range(1, USERS + 1)],
+        )
+        con.executemany("INSERT INTO tags VALUES (?,?)", [(i, f"tag-{i:03d}") for i in range(1, TAGS + 1)])
+        con.executemany("INSERT INTO posts VALUES (?,?,?,?,?,?,?,?)", seeded.posts)
+        con.executemany("INSERT INTO comments VALUES (?,?,?,?,?)", seeded.comments)
+        con.executemany("INSERT INTO posts_tags VALUES (?,?)", links)
+
+
+class Recorder:
+    """Every statement any SQLAlchemy engine executes inside the `with` block."""
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[str, Any]] = []
+
+    def __enter__(self) -> Recorder:
+        event.listen(Engine, "before_cursor_execute", self._seen)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        event.remove(Engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        self.statements.append((statement, parameters))
+
+
+@dataclass
+class Call:
+    name: str
+    method: str
+    url: str
+    body: dict | None
+    status: int = 0
+    json: Any = None
+    statements: list[tuple[str, Any]] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def did(self) -> str:
+        return f"{self.method} {self.url}" + (f" with {self.body}" if self.body else "")
+
+
+# The workload the README names; the tests refer to the calls by these keys.
+CALLS = [
+    ("login", "POST", "/login", {"email": " Writer0042@Inkwell.TEST "}),
+    ("post", "GET", "/posts/post-123", None),
+    ("feed", "GET", f"/users/{PROLIFIC}/posts", None),
+    ("feed-small", "GET", "/users/42/posts", None),
+    ("tag", "GET", "/tags/tag-017/posts", None),
+    ("comments", "GET", "/posts/post-1/comments", None),
+]
+
+
+class Workload:
+    def __init__(self, path: Path, seeded: Seeded) -> None:
+        self.path, self.seeded = path, seeded
+        self.failure: Exception | None = None
+        self.calls: dict[str, Call] = {}
+        self.db = sqlite3.connect(path, check_same_thread=False)
+
+    def run(self) -> None:
+        try:
+            app = learner("inkwell.app").create_app(f"sqlite:///{self.path}")
+        except Exception as error:  # raised again in every test, which shows the learner's line
+            self.failure = error
+            return
+        self.db.execute("ANALYZE")  # statistics for the indexes the migration made
+        self.db.commit()
+        with TestClient(app, raise_server_exceptions=False) as client:
+            for name, method, url, body in CALLS:
+                self.calls[name] = self._serve(client, Call(name, method, url, body))
+
+    def _serve(self, client: TestClient, call: Call) -> Call:
+        with Recorder() as recorder:
+            try:
+                response = client.request(call.method, call.url, json=call.body)
+                call.status = response.status_code
+                call.json = response.json() if response.content else None
+            except Exception as error:  # a broken app must not take the other calls down
+                call.error = f"{type(error).__name__}: {error}"
+        call.statements = [(s, p) for s, p in recorder.statements if s.lstrip().upper().startswith("SELECT")]
+        return call
+
+    def ready(self) -> None:
+        """Raise what create_app raised on the existing database, if anything."""
+        if self.failure is not None:
+            raise self.failure
+
+    def call(self, name: str) -> Call:
+        self.ready()
+        return self.calls[name]
+
+    def plan(self, statement: str, parameters: Any) -> list[str]:
+        rows = self.db.execute("EXPLAIN QUERY PLAN " + statement, parameters or ()).fetchall()
+        return [row[3] for row in rows]
+
+    def rows_per_key(self, index: str, keys: int) -> tuple[int, int] | None:
+        """From sqlite_stat1: (rows in the table, rows one lookup on `keys` key columns matches)."""
+        row = self.db.execute("SELECT stat FROM sqlite_stat1 WHERE idx = ?", (index,)).fetchone()
+        if row is None or keys < 1:
+            return None
+        numbers = [int(n) for n in row[0].split()[: 1 + keys] if n.isdigit()]
+        return (numbers[0], numbers[min(keys, len(numbers) - 1)]) if len(numbers) > 1 else None
+
+
+def indexes_of(path: Path) -> dict[str, list[tuple[str, bool, str, list[str]]]]:
+    """Per workload table: (name, unique, origin, key columns) of every index, as SQLite reports."""
+    con = sqlite3.connect(path)
+    found: dict[str, list[tuple[str, bool, str, list[str]]]] = {}
+    for table in WORKLOAD_TABLES:
+        found[table] = []
+        for _, name, unique, origin, _partial in con.execute(f"PRAGMA index_list('{table}')"):
+            keys = [
+                r[2] if r[2] is not None else "<expr>" for r in con.execute(f"PRAGMA index_xinfo('{name}')") if r[5]
+            ]
+            found[table].append((name, bool(unique), origin, keys))
+    con.close()
+    return found
+
+
+@pytest.fixture(scope="session")
+def workload(tmp_path_factory: pytest.TempPathFactory, scale: Scale) -> Workload:
+    path = tmp_path_factory.mktemp("existing") / "inkwell.db"
+    load = Workload(path, existing_database(path, scale))
+    load.run()
+    return load
+
+
+@pytest.fixture(scope="session")
+def fresh_database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A database the submission's create_app makes from nothing; (path, error)."""
+    path = tmp_path_factory.mktemp("fresh") / "inkwell.db"
+    try:
+        learner("inkwell.app").create_app(f"sqlite:///{path}")
+    except Exception as error:
+        return path, f"create_app('sqlite:///<new file>') raised {type(error).__name__}: {error}"
+    return path, ""
+
+
+@pytest.fixture(scope="session")
+def small_existing(tmp_path_factory: pytest.TempPathFactory, scale: Scale) -> Path:
+    """An empty database at the production schema, with one author, for the race tests (each
+    test races on values of its own, so they share it)."""
+    path = tmp_path_factory.mktemp("small") / "inkwell.db"
+    existing_database(path, scale, rows=False)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("INSERT INTO users VALUES (1, 'grace@inkwell.test', 'Grace', 'editor', ?)", (stamp(0),))
+    con.close()
+    return path
+
+
+class Race:
+    """Plays the other request of a race: just before the app's INSERT INTO `table`, a second
+    connection commits a row with the same key, as a second server process would."""
+
+    def __init__(self, path: Path, table: str, insert: str, values: tuple) -> None:
+        self.path, self.table, self.insert, self.values = path, table, insert, values
+        self.cut_in = self.blocked = False
+        self._into = re.compile(rf"^\s*INSERT\b[^(]*?\bINTO\s+\"?{table}\"?[\s(]", re.IGNORECASE)
+
+    def __enter__(self) -> Race:
+        event.listen(Engine, "before_cursor_execute", self._before)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        event.remove(Engine, "before_cursor_execute", self._before)
+
+    def _before(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        if self.cut_in or not self._into.match(statement):
+            return
+        self.cut_in = True
+        try:
+            self.blocked = not self.rival_inserts()
+        except sqlite3.IntegrityError:
+            pass  # the value was taken before the race began: nothing to play
+
+    def late_rival_refused(self) -> bool:
+        """After the app's request: True when the database refuses the rival's row."""
+        try:
+            self.rival_inserts()
+        except sqlite3.IntegrityError:
+            return True
+        return False
+
+    def rival_inserts(self) -> bool:
+        """True when the rival's row went in; False when the app holds the write lock."""
+        rival = sqlite3.connect(self.path, timeout=0.2)
+        try:
+            with rival:
+                rival.execute(self.insert, self.values)
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            return False
+        finally:
+            rival.close()
+        return True
+
+    def count(self, where: str, value: str) -> int:
+        con = sqlite3.connect(self.path)
+        try:
+            return con.execute(f"SELECT count(*) FROM {self.table} WHERE {where}", (value,)).fetchone()[0]
+        finally:
+            con.close()
+
+
+@pytest.fixture
+def race_factory() -> type[Race]:
+    return Race
+
+
+@pytest.fixture(scope="session")
+def app_on(small_existing: Path):
+    """A TestClient of the submission over `small_existing` (the migration applied to it)."""
+    app = learner("inkwell.app").create_app(f"sqlite:///{small_existing}")
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def existing_indexes(workload: Workload) -> dict:
+    workload.ready()
+    return indexes_of(workload.path)
+
+
+@pytest.fixture
+def index_lister():
+    return indexes_of
