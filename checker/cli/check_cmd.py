@@ -13,6 +13,7 @@ from checker.catalog import Kata
 from checker.cli import render
 from checker.cli.context import Project, console, fail, project
 from checker.report import CheckReport
+from checker.room import client as room
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
@@ -53,6 +54,7 @@ def run_and_record(
         fail(str(error))
     if path is None or path.resolve() == kata.folder.resolve():
         here.store.record_check(result)
+        room.report_in_background(here.root, result)
     return result
 
 

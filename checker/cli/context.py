@@ -18,8 +18,9 @@ from checker.reset import pristine_starter
 
 
 def console() -> Console:
-    # Rich colours only a terminal; NO_COLOR turns colour off even there.
-    return Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")), soft_wrap=False)
+    # Rich colours only a terminal; NO_COLOR turns colour off even there. Piped output is not
+    # wrapped at all, so that a line a tool greps for stays whole.
+    return Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")), soft_wrap=not sys.stdout.isatty())
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

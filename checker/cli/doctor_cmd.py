@@ -9,10 +9,18 @@ import typer
 from checker.cli import render
 from checker.cli.context import console, project
 from checker.doctor import run_doctor
+from checker.workshop.room import run_room_doctor
 
 
-def command(as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False) -> None:
+def command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    room: Annotated[
+        bool, typer.Option("--room", help="The workshop set-up check: also run a real check, end with a verdict.")
+    ] = False,
+) -> None:
     """Check Python, the dependencies, SQLite's features and the folders the katas write to."""
+    if room:
+        _room(as_json)
     found = run_doctor(project().root)
     out = console()
     if as_json:
@@ -22,3 +30,15 @@ def command(as_json: Annotated[bool, typer.Option("--json", help="Print the find
         problems = sum(1 for f in found if not f.ok)
         out.print("\n[bold green]Ready.[/]" if not problems else f"\n[bold red]{problems} problem(s) to fix.[/]")
     raise typer.Exit(0 if all(f.ok for f in found) else 1)
+
+
+def _room(as_json: bool) -> None:
+    result = run_room_doctor(project().root)
+    out = console()
+    if as_json:
+        findings = [f.__dict__ for f in result.findings]
+        render.print_json(out, {"ready": result.ready, "verdict": result.verdict, "findings": findings})
+    else:
+        render.findings(out, list(result.findings))
+        out.print(f"\n[bold {'green' if result.ready else 'red'}]{result.verdict}[/]")
+    raise typer.Exit(0 if result.ready else 1)

@@ -5,13 +5,20 @@ from __future__ import annotations
 import typer
 
 from checker.cli import (
+    agenda_cmd,
     check_cmd,
     doctor_cmd,
+    export_cmd,
+    grade_cmd,
     hint_cmd,
+    join_cmd,
     lab_cmd,
     list_cmd,
+    release_cmd,
     reset_cmd,
+    serve_cmd,
     solution_cmd,
+    submit_cmd,
     watch_cmd,
 )
 from checker.cli.context import console, project
@@ -33,6 +40,13 @@ app.command("solution")(solution_cmd.command)
 app.command("doctor")(doctor_cmd.command)
 app.command("lab")(lab_cmd.lab)
 app.command("docs")(lab_cmd.docs)
+app.command("release")(release_cmd.command)
+app.command("submit")(submit_cmd.command)
+app.command("agenda")(agenda_cmd.command)
+app.command("serve")(serve_cmd.command)
+app.command("join")(join_cmd.command)
+app.command("grade")(grade_cmd.command)
+app.add_typer(export_cmd.app, name="export")
 
 
 @app.callback(invoke_without_command=True)

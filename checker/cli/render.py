@@ -7,6 +7,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -52,9 +53,8 @@ def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress
     failure = task.first_failure
     if failure is None:
         return
-    out.print(Text(f"      {failure.title}", style="bold"))
-    for line in (failure.message or "(no message)").splitlines():
-        out.print(Text(f"      {line}"))
+    _indented(out, Text(failure.title, style="bold"))
+    _indented(out, Text(failure.message or "(no message)"))
     shown = progress.hints.get(task.number, 0)
     levels = len(kata.tasks[task.number - 1].hints)
     if shown < levels:
@@ -68,6 +68,14 @@ def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress
                 style="cyan",
             )
         )
+
+
+def _indented(out: Console, text: Text) -> None:
+    if out.is_terminal:
+        out.print(Padding(text, (0, 0, 0, 6)))  # wrapped lines keep the indent
+    else:
+        for line in text.split():
+            out.print(Text("      ") + line)  # piped: whole lines, never cut
 
 
 def katas(out: Console, rows: list[tuple[Kata, KataProgress]], current: Kata) -> None:

@@ -15,6 +15,7 @@ from checker.cli import render
 from checker.cli.context import Project, console, is_interactive, project
 from checker.cli.keys import KeyReader
 from checker.hints import HintError, show_hint
+from checker.room import client as room
 from checker.runner.launch import WarmLauncher
 from checker.runner.process import check
 
@@ -86,6 +87,7 @@ class _Session:
         self.out.print(f"[dim]checking {self.kata.id} …[/]")
         result = check(self.kata, launcher=self.launcher)
         self.here.store.record_check(result)
+        room.report_in_background(self.here.root, result)
         render.report(self.out, result, self.here.store.of(self.kata.id))
         if result.complete:
             self.out.print(

@@ -1,0 +1,163 @@
+"""`kata grade`: grade many submissions, isolated, and write the gradebook and feedback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from checker.catalog import Catalog
+from checker.cli import render
+from checker.cli.context import console, fail, project
+from checker.grading.archive import Refused
+from checker.grading.batch import find_sources, grade_sources
+from checker.grading.formats.write import read_batch, write_batch
+from checker.grading.grader import GradeOptions
+from checker.grading.jail import Confinement
+from checker.grading.manifest import ManifestError
+from checker.grading.model import Batch, KataGrade
+from checker.grading.shard import ShardError, merge, parse_shard
+from checker.runner.process import Limits
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Submissions (folders, .zip files, git repositories or URLs) or folders of them.", show_default=False
+    ),
+]
+KatasOpt = Annotated[
+    str | None, typer.Option("--katas", help="Comma-separated kata ids to grade (default: every kata).")
+]
+WorkersOpt = Annotated[int, typer.Option("--workers", min=0, help="Runs at once (0: one per CPU).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=1, help="Seconds one test may run.")]
+RunTimeoutOpt = Annotated[float, typer.Option("--run-timeout", min=5, help="Seconds one kata's run may take.")]
+MemoryOpt = Annotated[int, typer.Option("--memory", min=256, help="MiB of address space per run.")]
+OutOpt = Annotated[Path, typer.Option("--out", help="Folder for the gradebook and per-submission results.")]
+ShardOpt = Annotated[str | None, typer.Option("--shard", help="Grade only share i of n of the submissions, e.g. 2/4.")]
+MergeOpt = Annotated[
+    bool, typer.Option("--merge", help="PATHS are the --out folders of shards: merge them into --out.")
+]
+OneOpt = Annotated[bool, typer.Option("--one", help="Each PATH is one submission, never a folder of submissions.")]
+FreshOpt = Annotated[bool, typer.Option("--fresh", help="A new interpreter per run instead of the warm worker.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the batch as one JSON object.")]
+
+
+def command(
+    paths: PathsArg,
+    katas: KatasOpt = None,
+    workers: WorkersOpt = 0,
+    timeout: TimeoutOpt = 10.0,
+    run_timeout: RunTimeoutOpt = 180.0,
+    memory: MemoryOpt = 2048,
+    out: OutOpt = Path("grades"),
+    shard: ShardOpt = None,
+    merge_shards: MergeOpt = False,
+    one: OneOpt = False,
+    fresh: FreshOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Grade submissions: a gradebook CSV, results per submission (Exercism, Gradescope, JUnit), feedback."""
+    terminal = console()
+    if merge_shards:
+        batch = _merge(paths)
+    else:
+        here = project()
+        ids = tuple(here.kata(k.strip()).id for k in (katas or "").split(",") if k.strip())
+        options = GradeOptions(
+            katas=ids,
+            workers=workers or os.cpu_count() or 2,
+            limits=Limits(per_test=timeout, per_run=run_timeout),
+            rules=Confinement(memory_bytes=memory * 1024**2, cpu_seconds=int(run_timeout) + 30),
+            warm=not fresh,
+        )
+        batch = _grade(terminal, here.catalog, paths, options, shard, one=one, quiet=as_json)
+    write_batch(batch, out)
+    if as_json:
+        render.print_json(terminal, batch.to_dict())
+        return
+    summary(terminal, batch)
+    terminal.print(Text(f"gradebook: {out / 'gradebook.csv'}   per submission: {out / 'submissions'}/", style="dim"))
+
+
+def _grade(
+    terminal: Console,
+    catalog: Catalog,
+    paths: list[str],
+    options: GradeOptions,
+    shard: str | None,
+    *,
+    one: bool,
+    quiet: bool,
+) -> Batch:
+    try:
+        where = parse_shard(shard) if shard else None
+        sources = find_sources(catalog, paths, where, one=one)
+    except (Refused, ShardError) as error:
+        fail(str(error))
+    if not sources:
+        fail(f"no submissions found in {', '.join(paths)}")
+    columns = (
+        TextColumn("grading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    try:
+        with Progress(*columns, console=terminal, transient=True, disable=quiet or not terminal.is_terminal) as bar:
+            task = bar.add_task("", total=len(sources))
+            return grade_sources(
+                catalog,
+                sources,
+                options,
+                shard=where,
+                on_graded=lambda g: bar.update(task, advance=1, description=g.label),
+            )
+    except ManifestError as error:
+        fail(str(error))
+
+
+def _merge(paths: list[str]) -> Batch:
+    try:
+        return merge([read_batch(Path(p)) for p in paths])
+    except (OSError, ValueError, KeyError) as error:
+        fail(f"could not merge {', '.join(paths)}: {error}")
+
+
+def summary(out: Console, batch: Batch) -> None:
+    for note in batch.environment:
+        style = "yellow" if "NOT" in note else "dim"
+        out.print(Text(f"  {note}", style=style))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("submission")
+    for kata in batch.katas:
+        table.add_column(kata, justify="right")
+    table.add_column("total", justify="right")
+    table.add_column("flags")
+    for grade in sorted(batch.grades, key=lambda g: g.name):
+        cells = [_cell(grade.katas.get(k)) for k in batch.katas]
+        flags = Text("; ".join(f[:70] for f in grade.flags), style="yellow") if grade.flags else Text("")
+        table.add_row(grade.label, *cells, Text(f"{grade.total:g}", style="bold"), flags)
+    out.print(table)
+    graded = len(batch.grades)
+    flagged = sum(1 for g in batch.grades if g.flags)
+    out.print(
+        Text(f"{graded} submission(s) graded, {flagged} flagged" + (f", shard {batch.shard}" if batch.shard else ""))
+    )
+
+
+def _cell(grade: KataGrade | None) -> Text:
+    if grade is None:
+        return Text("")
+    colour = {"tampered": "bold red", "refused": "red", "missing": "dim"}.get(
+        grade.status, "green" if grade.score >= 100 else "yellow" if grade.score else "red"
+    )
+    label = f"{grade.score:g}" if grade.status == "graded" else f"0 {grade.status}"
+    return Text(label, style=colour)

@@ -1,0 +1,35 @@
+"""`kata submit`: one zip of your kata folders, with a manifest, to hand to your facilitator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.cli.context import console, fail, is_interactive, project
+from checker.workshop.submission import SubmissionError, build_submission
+
+
+def command(
+    name: Annotated[str | None, typer.Option("--name", help="Your name, as your facilitator knows you.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder to write the zip into (default: here).")] = None,
+) -> None:
+    """Zip your kata folders with a manifest (name, katas, file hashes, last checks) for `kata grade`."""
+    here = project()
+    if not name:
+        if not is_interactive():
+            fail("Add your name: kata submit --name 'Ada Lovelace'.")
+        name = typer.prompt("Your name")
+    try:
+        made = build_submission(here.catalog, here.store, name, out or here.root)
+    except (SubmissionError, OSError) as error:
+        fail(str(error))
+    show = console()
+    size = made.path.stat().st_size / 1024
+    files = len(made.manifest["files"])
+    show.print(f"[bold green]Submission written[/]: {made.path} ({size:.0f} KB, {files} files)", soft_wrap=True)
+    for kata_id, last in made.manifest["checks"].items():
+        state = "never checked" if last is None else f"last check {last['score']:g}/100"
+        show.print(f"  {kata_id:<20} {state}")
+    show.print("Hand this file to your facilitator. Submitting again replaces it.")
