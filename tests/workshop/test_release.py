@@ -1,0 +1,201 @@
+"""`kata release`: a learner copy that holds no answers, and works on its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from checker.workshop.audit import find_leaks, secrets_of
+from checker.workshop.release import build_release
+from tests.conftest import CATALOG, ROOT
+
+
+def _text_lines(path: Path) -> list[str]:
+    try:
+        return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    except UnicodeDecodeError:
+        return []
+
+
+def test_the_copy_holds_the_katas_notebooks_docs_checker_and_pins_but_no_solutions(release):
+    copy = release.folder
+    for kata in CATALOG.katas:
+        assert (copy / "katas" / kata.id / "kata.toml").is_file(), f"{kata.id} is missing from the copy"
+        assert (copy / "katas" / kata.id / kata.package).is_dir(), f"{kata.id}'s starter is missing"
+        if kata.notebook.is_file():
+            assert (copy / "notebooks" / kata.notebook.name).is_file(), f"{kata.id}'s notebook is missing"
+        if (ROOT / "docs" / "katas" / f"{kata.id}.md").is_file():
+            assert (copy / "docs" / "katas" / f"{kata.id}.md").is_file(), f"{kata.id}'s docs page is missing"
+    assert (copy / "pyproject.toml").read_bytes() == (ROOT / "pyproject.toml").read_bytes(), "the pins differ"
+    assert (copy / "checker" / "runner" / "process.py").is_file(), "the checker is missing"
+    assert not (copy / "solutions").exists(), "the copy has a solutions/ folder"
+    assert not list(copy.rglob("hidden")) and not list(copy.rglob("decoy.toml")), "hidden suites or decoys inside"
+    assert not (copy / ".kata").exists(), "the project's progress and backups were copied"
+
+
+def test_no_line_of_a_solution_or_hidden_suite_appears_in_the_katas_docs_or_readme_of_the_copy(release):
+    # The strict proof, for everything a learner reads or edits: not one telling line of a reference
+    # package, a hidden suite or a decoy that the starters do not already hold.
+    secrets = secrets_of(ROOT, [k.id for k in CATALOG.katas])
+    assert len(secrets.lines) > 500, "the audit found suspiciously few secret lines to look for"
+    places = [
+        *(release.folder / "katas").rglob("*"),
+        *(release.folder / "docs").rglob("*"),
+        release.folder / "README.md",
+    ]
+    found = [
+        f"{path.relative_to(release.folder)}:{number}: {line}"
+        for path in places
+        if path.is_file()
+        for number, line in enumerate(_text_lines(path), start=1)
+        if line in secrets.lines
+    ]
+    assert not found, "solution content in the learner copy:\n" + "\n".join(found[:10])
+
+
+def test_the_whole_copy_passes_the_content_audit(release):
+    # Notebooks and the checker may share a stray line with a solution (`from inkwell.app import
+    # create_app`); the audit holds them to no run of 3 such lines and no solution file's bytes.
+    assert release.safe, "\n".join(map(str, release.leaks))
+    assert find_leaks(release.folder, ROOT) == []
+
+
+def test_the_audit_finds_solution_code_pasted_into_a_copy(release, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(release.folder, copy)
+    hidden = sorted(CATALOG.get("00-welcome").hidden_tests.glob("test_*.py"))[0]
+    body = [line for line in hidden.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 30][:6]
+    notes = copy / "katas" / "00-welcome" / "notes.md"
+    notes.write_text("My notes\n\n" + "\n".join(body) + "\n", encoding="utf-8")
+    solution = CATALOG.get("00-welcome").solution_folder / "inkwell" / "text.py"
+    shutil.copyfile(solution, copy / "docs" / "spare.txt")
+    leaks = [str(leak) for leak in find_leaks(copy, ROOT)]
+    assert any(leak.startswith("katas/00-welcome/notes.md:") and "hidden/" in leak for leak in leaks), leaks
+    assert any(leak.startswith("docs/spare.txt") and "same bytes" in leak for leak in leaks), leaks
+
+
+def test_docs_pages_in_the_copy_keep_their_starter_snippets_and_lose_their_solution_snippets(release):
+    for page in (release.folder / "docs" / "katas").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"--8<--\s*\"solutions/", text), f"{page.name} still includes a solution file"
+        original = (ROOT / "docs" / "katas" / page.name).read_text(encoding="utf-8")
+        if '--8<-- "solutions/' in original:
+            assert "The reference solution is not part of this copy" in text
+
+
+def test_the_learner_readme_names_the_katas_the_loop_and_how_to_hand_in(release):
+    readme = (release.folder / "README.md").read_text(encoding="utf-8")
+    for kata in CATALOG.katas:
+        assert f"`{kata.id}`" in readme and f"{kata.minutes} min" in readme
+    assert "uv run kata doctor --room" in readme and "kata submit --name" in readme
+    assert "full grading, with the hidden suites, is with your" in readme
+    assert json.loads((release.folder / "release.json").read_text())["katas"] == CATALOG.ids
+
+
+def test_kata_list_check_and_the_room_doctor_work_inside_the_copy_from_a_fresh_environment(in_copy, release):
+    listed = in_copy("list")
+    assert listed.returncode == 0, listed.stderr
+    for kata in CATALOG.katas:
+        assert kata.id in listed.stdout
+    checked = in_copy("check", "00-welcome")
+    assert checked.returncode == 1, checked.stdout + checked.stderr  # the starter fails, as it should
+    assert "✗ 1  Normalise emails" in checked.stdout, checked.stdout
+    assert re.search(r"\d+ tests \(\d+ public\) in", checked.stdout), "hidden tests ran in the copy"
+    assert "Only the public tests ran here: the full grading is with your facilitator." in checked.stdout
+    room = in_copy("doctor", "--room")
+    assert room.returncode == 0, room.stdout + room.stderr
+    assert room.stdout.strip().splitlines()[-1].startswith("READY: all"), room.stdout
+    assert "✓ installed checker" in room.stdout and "learner copy built" in room.stdout
+
+
+def test_the_fresh_environment_imports_the_checker_of_the_copy(fresh_python, release):
+    shown = subprocess.run(
+        [str(fresh_python), "-I", "-c", "import checker; print(checker.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert Path(shown).resolve().is_relative_to(release.folder.resolve()), shown
+
+
+def test_release_refuses_a_folder_that_holds_files(kata, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    result = kata("release", "--out", str(out))
+    assert result.exit_code == 2
+    assert "is not empty" in result.output and "--force" in result.output
+    assert (out / "keep.txt").read_text() == "mine"
+
+
+def test_force_replaces_the_folder_content_and_nothing_a_link_inside_it_points_to(kata, tmp_path):
+    outside = tmp_path / "precious"
+    outside.mkdir()
+    (outside / "thesis.tex").write_text("years of work")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.txt").write_text("old")
+    (out / "link").symlink_to(outside, target_is_directory=True)
+    result = kata("release", "--out", str(out), "--force")
+    assert result.exit_code == 0, result.output
+    assert (outside / "thesis.tex").read_text() == "years of work"
+    assert not (out / "old.txt").exists() and not (out / "link").exists()
+    assert (out / "katas" / "00-welcome").is_dir()
+
+
+def test_release_refuses_to_write_into_the_project_itself(kata, sandbox):
+    result = kata("release", "--out", str(sandbox / "handout"))
+    assert result.exit_code == 2 and "choose a folder outside" in result.output
+    assert not (sandbox / "handout").exists()
+
+
+def test_release_of_chosen_katas_names_an_unknown_one(kata, tmp_path):
+    result = kata("release", "--out", str(tmp_path / "out"), "--katas", "00-welcom")
+    assert result.exit_code == 2 and "Did you mean 00-welcome?" in result.output
+
+
+def test_release_reports_what_it_wrote_and_the_audit(kata, tmp_path):
+    result = kata("release", "--out", str(tmp_path / "out"), "--katas", "00")
+    assert result.exit_code == 0, result.output
+    assert "Learner copy written" in result.output and "00-welcome" in result.output
+    assert "audited: no solution or hidden-suite content inside" in result.output
+
+
+def test_a_copy_built_from_a_copy_is_still_a_copy(release, tmp_path):
+    # A facilitator may cut a smaller handout from a learner copy: it has no solutions to leak.
+    from checker.catalog import load_catalog
+
+    again = build_release(load_catalog(release.folder), tmp_path / "again", ["00-welcome"])
+    assert again.safe and (again.folder / "katas" / "00-welcome").is_dir()
+
+
+@pytest.mark.skipif(not os.environ.get("KATA_SLOW_TESTS"), reason="downloads ~140 MB: set KATA_SLOW_TESTS=1")
+def test_the_wheelhouse_installs_the_copy_with_the_network_cut(tmp_path):
+    copy = build_release(CATALOG, tmp_path / "copy", ["00-welcome"], wheelhouse=True)
+    assert copy.safe and copy.wheelhouse and copy.wheelhouse.wheels > 100
+    readme = (copy.folder / "README.md").read_text(encoding="utf-8")
+    install = re.search(r"\n(uv venv --offline[^\n]*)\n(uv pip install --offline[^\n]*)\n", readme)
+    assert install, "the README gives no offline install line"
+    cut = ["unshare", "-rn"] if shutil.which("unshare") else []
+    env = {**os.environ, "UV_CACHE_DIR": str(tmp_path / "empty-cache"), "NO_COLOR": "1"}
+    env.pop("VIRTUAL_ENV", None)
+    started = time.perf_counter()
+    for line in install.groups():
+        done = subprocess.run([*cut, "sh", "-c", line], cwd=copy.folder, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, f"{line}\n{done.stderr[-2000:]}"
+    checked = subprocess.run(
+        [*cut, "uv", "run", "--no-sync", "kata", "check", "00-welcome"],
+        cwd=copy.folder,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert "Only the public tests ran here" in checked.stdout, checked.stdout + checked.stderr
+    print(f"offline install and check in {time.perf_counter() - started:.0f} s")
