@@ -33,8 +33,13 @@ class TaskScore:
     tests: tuple[TestResult, ...]
 
     @property
+    def available(self) -> float:
+        """The points the tests that ran could award: all of them, or the public share in a learner copy."""
+        return sum(t.points for t in self.tests)
+
+    @property
     def passed(self) -> bool:
-        return bool(self.tests) and all(t.passed for t in self.tests) and self.earned >= self.points
+        return bool(self.tests) and all(t.passed for t in self.tests)
 
     @property
     def first_failure(self) -> TestResult | None:
@@ -69,13 +74,16 @@ class CheckReport:
 
     @property
     def complete(self) -> bool:
-        return self.score >= 100 and not self.problems
+        """Every test passed; with the hidden suite, that is all 100 points."""
+        everything = all(t.passed for t in self.tests) and bool(self.tests)
+        return everything and not self.problems and (self.score >= 100 or not self.hidden_suite)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kata": self.kata.id,
             "score": self.score,
             "max_score": 100,
+            "available": self.available,
             "complete": self.complete,
             "hidden_suite": self.hidden_suite,
             "seconds": round(self.seconds, 3),

@@ -75,6 +75,7 @@ def closing(out: Console, here: Project, result: CheckReport, *, own_work: bool)
     following = here.catalog.after(result.kata.id)
     out.print(f"[bold green]All {len(result.kata.tasks)} tasks pass.[/]")
     if own_work:
-        out.print(f"  Compare with the reference: kata solution {result.kata.id}")
+        if result.kata.has_solution:
+            out.print(f"  Compare with the reference: kata solution {result.kata.id}")
         if following:
             out.print(f"  Next: kata check {following.id}  ({following.title}, about {following.minutes} min)")

@@ -26,7 +26,8 @@ def print_json(out: Console, data: Any) -> None:
 def report(out: Console, result: CheckReport, progress: KataProgress) -> None:
     kata = result.kata
     colour = "green" if result.complete else ("yellow" if result.score else "red")
-    head = Text.assemble((f"{kata.id}", "bold"), f"  {kata.title}  ", (f"{result.score:g}/100", f"bold {colour}"))
+    total = "100" if result.hidden_suite else f"{result.available:g} public points"
+    head = Text.assemble((f"{kata.id}", "bold"), f"  {kata.title}  ", (f"{result.score:g}/{total}", f"bold {colour}"))
     out.print(head)
     width = max(len(task.title) for task in result.tasks)
     for task in result.tasks:
@@ -41,13 +42,18 @@ def report(out: Console, result: CheckReport, progress: KataProgress) -> None:
 
 
 def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress, width: int) -> None:
+    if not task.tests:
+        out.print(Text(f"  ·  {task.number}  {task.title:<{width}}  graded by your facilitator", style="dim"))
+        return
     mark, colour = MARK[task.passed]
+    share = "" if task.available == task.points else f" (of {task.points})"
     out.print(
         Text.assemble(
             (f"  {mark} ", colour),
             (f"{task.number}  ", "bold"),
             f"{task.title:<{width}}  ",
-            (f"{task.earned:g}/{task.points}", colour),
+            (f"{task.earned:g}/{task.available:g}", colour),
+            (share, "dim"),
         )
     )
     failure = task.first_failure
