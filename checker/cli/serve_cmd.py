@@ -25,7 +25,11 @@ def command(
     host: HostOpt = "127.0.0.1", port: PortOpt = 8000, lan: LanOpt = False, db: DbOpt = None, room: RoomOpt = None
 ) -> None:
     """Start the room server; prints the join code, the admin token and the room page's link."""
-    from checker.room.interface.server import RoomNameError, prepare, serve
+    try:
+        from checker.room.interface.server import RoomNameError, prepare, serve
+    except ModuleNotFoundError:
+        # A learner copy ships only the room's client: the server is the facilitator's.
+        fail("This copy has no room server: kata serve runs from the facilitator's full project.")
 
     here = project()
     katas = [(k.id, k.title) for k in here.catalog.katas]

@@ -1,0 +1,1 @@
+"""The room's use cases: they take primitives and ports, and return a Result."""

@@ -1,0 +1,48 @@
+"""`kata join`: register this copy with a room and keep the learner's token."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx2
+
+from checker.room.client.membership import Membership, save
+from checker.room.client.outbox import Outbox
+
+
+class JoinError(Exception):
+    pass
+
+
+def join(root: Path, url: str, code: str, name: str, *, client: httpx2.Client | None = None) -> Membership:
+    url = url.rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise JoinError(f"{url!r} is not a web address; the facilitator's screen shows one like http://10.0.0.5:8000")
+    code = code.strip().upper()
+    own = client is None
+    http = client or httpx2.Client(timeout=httpx2.Timeout(5.0, connect=3.0))
+    try:
+        response = http.post(f"{url}/api/rooms/{code}/learners", json={"name": name.strip()})
+    except httpx2.HTTPError as error:
+        raise JoinError(
+            f"Could not reach the room at {url}: {error}. Is the address right, and the server running?"
+        ) from error
+    finally:
+        if own:
+            http.close()
+    if response.status_code != 201:
+        raise JoinError(_detail(response))
+    body = response.json()
+    membership = Membership(url, body["room"], body["room_name"], name.strip(), body["learner_id"], body["token"])
+    save(root, membership)
+    Outbox(root).clear()  # summaries queued for an earlier room are not this room's to see
+    return membership
+
+
+def _detail(response: httpx2.Response) -> str:
+    try:
+        problem = response.json()
+    except ValueError:
+        return f"The room answered {response.status_code}."
+    errors = "; ".join(f"{e['field']}: {e['detail']}" for e in problem.get("errors", []))
+    return f"{problem.get('detail', response.status_code)}{' (' + errors + ')' if errors else ''}"

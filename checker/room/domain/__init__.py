@@ -1,0 +1,1 @@
+"""Rooms, learners and their progress: plain Python, no framework, no database."""
