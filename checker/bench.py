@@ -25,8 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _timed(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - started
+    run = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if run.returncode != 0:  # a run that fails early would make a meaningless, flattering time
+        sys.exit(f"{' '.join(argv[:4])} ... failed ({run.returncode}):\n{run.stdout[-2000:]}{run.stderr[-2000:]}")
+    return elapsed
 
 
 def main() -> None:
@@ -39,6 +42,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         # The bare run: plain pytest on the same two suites, the solution on the path, nothing else.
         shutil.copytree(kata.solution_folder / kata.package, Path(scratch) / kata.package)
+        # The checker maps the public tests folder to `kata_tests`; a bare run gets a copy of it.
+        shutil.copytree(kata.public_tests, Path(scratch) / "kata_tests")
         bare = [
             sys.executable,
             "-m",
