@@ -54,7 +54,7 @@ def main() -> None:
             "-p",
             "no:nbval",
             "-c",
-            "/dev/null",
+            os.devnull,
             "--rootdir",
             str(ROOT),
             "--import-mode=importlib",
