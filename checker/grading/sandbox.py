@@ -120,10 +120,9 @@ class JailedHandle:
         return self._code
 
     def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)  # in case it has not made its own process group yet
         self._sweep()
-        if self._popen is not None:
-            with contextlib.suppress(OSError):
-                self._popen.kill()
 
     def _sweep(self) -> None:
         with contextlib.suppress(OSError):

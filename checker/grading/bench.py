@@ -1,0 +1,141 @@
+"""Benchmark: the grader against a naive loop of one plain pytest process per run, side by side.
+
+    uv run python -m checker.grading.bench [--count 40] [--katas 00-welcome,01-layering] [--workers N]
+
+It generates `count` submissions, each holding every kata as a solution, a starter or a decoy in
+rotation, grades them with `kata grade`'s engine, and runs the same suites with a plain
+`python -m pytest` per submission and kata, one after the other; the two take turns chunk by
+chunk so that other load on the machine slows both alike. It checks that both reach the
+same score for every run and prints the throughput of each and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from checker.catalog import Catalog, Kata, load_catalog
+from checker.decoys import load_decoys
+from checker.grading.grader import GradeOptions, Grader
+from checker.grading.intake import discover
+from checker.grading.manifest import ManifestError, collect_manifest
+from checker.runner.launch import FreshLauncher
+from checker.runner.process import INI
+
+
+def generate(katas: list[Kata], into: Path, count: int) -> list[Path]:
+    """`count` submissions; submission i holds variant (i + j) of kata j: solution, starter, decoys."""
+    folders = []
+    for number in range(count):
+        folder = into / f"learner-{number:02d}"
+        for position, kata in enumerate(katas):
+            variants = ["solution", "starter", *load_decoys(kata)]
+            variant = variants[(number + position) % len(variants)]
+            if isinstance(variant, str):
+                source = kata.solution_folder if variant == "solution" else kata.folder
+                shutil.copytree(
+                    source / kata.package, folder / kata.id / kata.package, ignore=shutil.ignore_patterns("__pycache__")
+                )
+            else:
+                variant.assemble(folder)
+        folders.append(folder)
+    return folders
+
+
+def naive_score(kata: Kata, folder: Path) -> float:
+    """One plain pytest process over both suites, on a copy of the package; the points that passed."""
+    with tempfile.TemporaryDirectory(prefix="kata-naive-") as scratch:
+        root = Path(scratch, "submission")
+        shutil.copytree(folder / kata.id / kata.package, root / kata.package)
+        results = Path(scratch, "results.jsonl")
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-c",
+            str(INI),
+            "--rootdir",
+            str(kata.root),
+            "-p",
+            "checker.runner.plugin",
+        ]
+        command += ["--kata-results", str(results), "--kata-root", str(root), "--kata-support", str(kata.public_tests)]
+        command += [str(kata.public_tests), str(kata.hidden_tests)]
+        env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        subprocess.run(command, cwd=scratch, env=env, capture_output=True, timeout=300)
+        events = [json.loads(line) for line in results.read_text().splitlines() if line.strip()]
+    points = {t["id"]: t["points"] for e in events if e["event"] == "collected" for t in e["tests"]}
+    return round(sum(points[e["id"]] for e in events if e["event"] == "result" and e["outcome"] == "passed"), 2)
+
+
+def gradable(catalog: Catalog, wanted: list[str]) -> list[Kata]:
+    katas = [catalog.get(k) for k in wanted] if wanted else list(catalog.katas)
+    usable = []
+    for kata in katas:
+        if not (kata.has_solution and kata.has_hidden_suite):
+            continue
+        try:
+            collect_manifest(kata, FreshLauncher())
+        except ManifestError as error:
+            print(f"skipping {kata.id}: {error}")
+            continue
+        usable.append(kata)
+    return usable
+
+
+def _chunks(items: list[Path], count: int) -> list[list[Path]]:
+    size = max(1, -(-len(items) // max(1, count)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=40)
+    parser.add_argument("--katas", default="")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--chunks", type=int, default=4, help="turns each side takes")
+    args = parser.parse_args(argv)
+    catalog = load_catalog()
+    katas = gradable(catalog, [k for k in args.katas.split(",") if k])
+    with tempfile.TemporaryDirectory(prefix="kata-bench-") as scratch:
+        folders = generate(katas, Path(scratch), args.count)
+        runs = len(folders) * len(katas)
+        print(f"{len(folders)} submissions x {len(katas)} katas = {runs} runs ({', '.join(k.id for k in katas)})")
+        # Both take turns chunk by chunk, so that a busy machine slows them alike.
+        options = GradeOptions(katas=tuple(k.id for k in katas), workers=args.workers)
+        sources = {s.name: s for s in discover([scratch], catalog.ids)}
+        grades, naive, graded_in, naive_in = [], {}, 0.0, 0.0
+        started = time.perf_counter()
+        with Grader(catalog, options) as grader:
+            graded_in += time.perf_counter() - started
+            for chunk in _chunks(folders, args.chunks):
+                started = time.perf_counter()
+                grades += grader.grade([sources[f.name] for f in chunk])
+                graded_in += time.perf_counter() - started
+                started = time.perf_counter()
+                naive |= {(f.name, k.id): naive_score(k, f) for f in chunk for k in katas}
+                naive_in += time.perf_counter() - started
+        print(f"kata grade ({args.workers} workers, warm, confined): {graded_in:.1f} s, {runs / graded_in:.2f} runs/s")
+        print(f"naive loop (one plain pytest per run):      {naive_in:.1f} s, {runs / naive_in:.2f} runs/s")
+    differ = [
+        f"{g.name}/{kata}: grade {kg.score:g}, naive {naive[(g.name, kata)]:g}"
+        for g in grades
+        for kata, kg in g.katas.items()
+        if kg.score != naive[(g.name, kata)]
+    ]
+    print("verdicts: the same for every run" if not differ else f"verdicts differ in {len(differ)} runs:")
+    for line in differ[:20]:
+        print(f"  {line}")
+    print(f"throughput ratio: {naive_in / graded_in:.1f}x")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Builds a Gradescope autograder zip: the checker, the chosen katas' suites, and the two scripts
+Gradescope runs (`setup.sh` once per image, `run_autograder` once per submission).
+
+The reference solutions and decoys never go in: only `kata.toml`, the README, the public tests
+and the hidden suite of each kata.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from checker.catalog import Kata
+
+SETUP = """#!/usr/bin/env bash
+# Gradescope runs this once when it builds the autograder image.
+set -euo pipefail
+apt-get update
+apt-get install -y --no-install-recommends ca-certificates curl git
+curl -LsSf https://astral.sh/uv/install.sh | sh
+export PATH="$HOME/.local/bin:$PATH"
+cd /autograder/source
+uv sync --frozen --no-dev
+"""
+
+RUN = """#!/usr/bin/env bash
+# Gradescope runs this for each submission; it must leave /autograder/results/results.json.
+set -uo pipefail
+export PATH="$HOME/.local/bin:$PATH"
+cd /autograder/source
+uv run --frozen --no-dev kata grade /autograder/submission --one --katas {katas} \\
+    --workers 2 --timeout {timeout:g} --out /tmp/grades
+mkdir -p /autograder/results
+cp /tmp/grades/submissions/submission/gradescope/results.json /autograder/results/results.json \\
+    || echo '{{"score": 0, "output": "The grader could not run: ask your instructor."}}' > /autograder/results/results.json
+"""
+
+_SKIP = {"__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
+
+
+def build_gradescope_zip(root: Path, katas: list[Kata], out: Path, *, timeout: float = 10.0) -> list[str]:
+    """Write the autograder zip to `out`; returns the paths it holds."""
+    names: list[str] = []
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
+
+        def add(path: Path, name: str, mode: int = 0o644) -> None:
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (0o100000 | mode) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            bundle.writestr(info, path.read_bytes())
+            names.append(name)
+
+        def add_text(text: str, name: str, mode: int) -> None:
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (0o100000 | mode) << 16
+            bundle.writestr(info, text)
+            names.append(name)
+
+        add_text(SETUP, "setup.sh", 0o755)
+        add_text(RUN.format(katas=",".join(k.id for k in katas), timeout=timeout), "run_autograder", 0o755)
+        for name in ("pyproject.toml", "uv.lock", "README.md"):
+            if (root / name).is_file():
+                add(root / name, f"source/{name}")
+        for path in _files(root / "checker"):
+            add(path, f"source/{path.relative_to(root).as_posix()}")
+        for kata in katas:
+            for name in ("kata.toml", "README.md"):
+                if (kata.folder / name).is_file():
+                    add(kata.folder / name, f"source/katas/{kata.id}/{name}")
+            for path in [*_files(kata.public_tests), *_files(kata.hidden_tests)]:
+                add(path, f"source/{path.relative_to(root).as_posix()}")
+    return names
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not _SKIP & set(p.parts))

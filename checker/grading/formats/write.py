@@ -1,0 +1,39 @@
+"""Writes a graded batch to a folder: the gradebook and batch record at the top, and for each
+submission its results in every format, in a folder named after it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from checker.grading.formats.exercism import exercism_results
+from checker.grading.formats.feedback import feedback_markdown
+from checker.grading.formats.gradebook import write_gradebook
+from checker.grading.formats.gradescope import gradescope_results
+from checker.grading.formats.junit import junit_xml
+from checker.grading.model import Batch
+
+BATCH = "batch.json"
+
+
+def write_batch(batch: Batch, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    write_gradebook(batch, out / "gradebook.csv")
+    (out / BATCH).write_text(json.dumps(batch.to_dict(), indent=2), encoding="utf-8")
+    for grade in batch.grades:
+        folder = out / "submissions" / safe_name(grade.name)
+        (folder / "exercism").mkdir(parents=True, exist_ok=True)
+        (folder / "gradescope").mkdir(parents=True, exist_ok=True)
+        (folder / "exercism" / "results.json").write_text(json.dumps(exercism_results(grade), indent=2))
+        (folder / "gradescope" / "results.json").write_text(json.dumps(gradescope_results(grade), indent=2))
+        (folder / "junit.xml").write_text(junit_xml(grade), encoding="utf-8")
+        (folder / "feedback.md").write_text(feedback_markdown(grade), encoding="utf-8")
+
+
+def read_batch(out: Path) -> Batch:
+    return Batch.from_dict(json.loads((out / BATCH).read_text(encoding="utf-8")))
+
+
+def safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "submission"

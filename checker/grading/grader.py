@@ -1,0 +1,164 @@
+"""Grades many submissions: each on a private copy, each kata in a confined run held to its
+manifest and its canaries, several runs at once on a warm worker."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from checker.catalog import Catalog, Kata
+from checker.grading.archive import Caps, Refused
+from checker.grading.canary import plant
+from checker.grading.intake import Source, learner_name, manifest_mismatches, materialize
+from checker.grading.jail import Confinement
+from checker.grading.manifest import Entry, collect_manifest, verify
+from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade, TestGrade
+from checker.grading.sandbox import JailedLauncher
+from checker.grading.scan import scan
+from checker.report import CheckReport
+from checker.runner.process import Limits, check
+from checker.runner.workspace import SubmissionError
+
+_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    katas: tuple[str, ...] = ()  # empty: every kata of the catalog
+    workers: int = 2
+    limits: Limits = Limits(per_test=10.0, per_run=120.0)
+    rules: Confinement = field(default_factory=Confinement)
+    caps: Caps = field(default_factory=Caps)
+    warm: bool = True
+    seed: int | None = None  # fixes the canaries, for reproducible tests only
+
+
+class Grader:
+    def __init__(self, catalog: Catalog, options: GradeOptions = GradeOptions()) -> None:
+        self.catalog, self.options = catalog, options
+        self.katas = [catalog.get(k) for k in options.katas] if options.katas else list(catalog.katas)
+        self.launcher = JailedLauncher(options.rules, warm=options.warm)
+        self._manifests: dict[str, dict[str, Entry]] = {}
+        self._lock = threading.Lock()
+        self._random = random.Random(options.seed)
+
+    def __enter__(self) -> Grader:
+        self.launcher.prepare()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.launcher.close()
+
+    def grade(
+        self, sources: list[Source], on_graded: Callable[[SubmissionGrade], None] | None = None
+    ) -> list[SubmissionGrade]:
+        """Grade every source, `workers` at a time; one that fails never stops the others."""
+        for kata in self.katas:
+            self.manifest(kata)
+
+        def one(source: Source) -> SubmissionGrade:
+            grade = self.grade_one(source)
+            if on_graded:
+                on_graded(grade)
+            return grade
+
+        with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
+            return list(pool.map(one, sources))
+
+    def manifest(self, kata: Kata) -> dict[str, Entry]:
+        with self._lock:
+            if kata.id not in self._manifests:
+                self._manifests[kata.id] = collect_manifest(kata, self.launcher)
+            return self._manifests[kata.id]
+
+    def grade_one(self, source: Source) -> SubmissionGrade:
+        grade = SubmissionGrade(name=source.name, location=source.location, kind=source.kind)
+        ids = [k.id for k in self.katas]
+        with tempfile.TemporaryDirectory(prefix="kata-grade-") as scratch:
+            try:
+                root = materialize(source, Path(scratch, "submission"), ids, self.options.caps)
+            except Refused as error:
+                grade.refused = str(error)
+                grade.katas = {k.id: KataGrade(k.id, "refused", reasons=[str(error)]) for k in self.katas}
+                return grade
+            grade.learner = learner_name(root)
+            folders = {k.id: _kata_folder(root, k, alone=len(self.katas) == 1) for k in self.katas}
+            grade.review = [str(f) for f in scan(root, [f for f in folders.values() if f is not None])]
+            grade.review += manifest_mismatches(root)
+            for kata in self.katas:
+                grade.katas[kata.id] = self.grade_kata(kata, folders[kata.id], Path(scratch))
+        return grade
+
+    def grade_kata(self, kata: Kata, folder: Path | None, scratch: Path) -> KataGrade:
+        if folder is None:
+            return KataGrade(kata.id, "missing", reasons=[f"no {kata.id}/{kata.package}/ in the submission"])
+        manifest = self.manifest(kata)
+        suite_root = scratch / f"suites-{kata.id}"
+        suite = _copy_suites(kata, suite_root)
+        with self._lock:
+            seed = self._random.getrandbits(64)
+        canaries = plant(suite, suite_root, [t.number for t in kata.tasks], random.Random(seed))
+        events: list[dict[str, Any]] = []
+        started = time.perf_counter()
+        try:
+            report = check(
+                replace(kata, root=suite_root),
+                folder,
+                limits=self.options.limits,
+                launcher=self.launcher,
+                tap=events.append,
+            )
+        except SubmissionError as error:
+            return KataGrade(kata.id, "missing", reasons=[str(error)])
+        reasons = verify(manifest, canaries, events, report)
+        return _score(kata, manifest, report, reasons, time.perf_counter() - started)
+
+
+def _kata_folder(root: Path, kata: Kata, *, alone: bool) -> Path | None:
+    # Grading one kata, a submission may also be just its package (an upload of inkwell/).
+    for folder in (root / "katas" / kata.id, root / kata.id, *([root] if alone else [])):
+        if (folder / kata.package).is_dir():
+            return folder
+    return None
+
+
+def _copy_suites(kata: Kata, suite_root: Path) -> Path:
+    """A private copy of the suites at their usual paths; returns the folder the canaries go to."""
+    public = suite_root / "katas" / kata.id / "tests"
+    shutil.copytree(kata.public_tests, public, ignore=_IGNORED)
+    if not kata.has_hidden_suite:
+        return public
+    hidden = suite_root / "solutions" / kata.id / "hidden"
+    shutil.copytree(kata.hidden_tests, hidden, ignore=_IGNORED)
+    return hidden
+
+
+def _score(  # canaries never count: only the manifest's tests earn points
+    kata: Kata,
+    manifest: dict[str, Entry],
+    report: CheckReport,
+    reasons: list[str],
+    seconds: float,
+) -> KataGrade:
+    outcomes = {t.id: t for t in report.tests}
+    tests = []
+    for entry in manifest.values():
+        seen = outcomes.get(entry.id)
+        outcome, message, took = (seen.outcome, seen.message, seen.seconds) if seen else ("not-run", "", 0.0)
+        hidden = entry.id.startswith("solutions/")
+        tests.append(TestGrade(entry.id, entry.task, entry.points, entry.title, outcome, message, took, hidden))
+    tasks = []
+    for task in kata.tasks:
+        earned = sum(t.points for t in tests if t.task == task.number and t.passed)
+        tasks.append(TaskGrade(task.number, task.title, task.points, round(earned, 2), task.hints[0]))
+    score = 0.0 if reasons else round(sum(t.earned for t in tasks), 2)
+    status = "tampered" if reasons else "graded"
+    return KataGrade(kata.id, status, score, reasons, list(report.problems), tasks, tests, round(seconds, 3))

@@ -1,0 +1,114 @@
+"""What grading produces: a grade per kata, per submission, and for the batch; plain data that
+round-trips through JSON, so shards graded on different machines can be merged."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class TestGrade:
+    __test__ = False  # not a test class, whatever pytest guesses from the name
+    id: str
+    task: int
+    points: float
+    title: str
+    outcome: str  # passed, failed, skipped, timeout, not-run
+    message: str = ""
+    seconds: float = 0.0
+    hidden: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome == "passed"
+
+
+@dataclass
+class TaskGrade:
+    number: int
+    title: str
+    points: int
+    earned: float
+    hint: str = ""  # the first hint level: what to read when the task failed
+
+
+@dataclass
+class KataGrade:
+    kata: str
+    status: str  # graded, tampered, missing, refused
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)  # why the kata scored 0 despite its tests
+    problems: list[str] = field(default_factory=list)  # what stopped the run itself: timeouts, crashes
+    tasks: list[TaskGrade] = field(default_factory=list)
+    tests: list[TestGrade] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KataGrade:
+        tasks = [TaskGrade(**t) for t in data.get("tasks", [])]
+        tests = [TestGrade(**t) for t in data.get("tests", [])]
+        return cls(**{**data, "tasks": tasks, "tests": tests})
+
+
+@dataclass
+class SubmissionGrade:
+    name: str
+    location: str
+    kind: str
+    learner: str | None = None
+    refused: str | None = None
+    katas: dict[str, KataGrade] = field(default_factory=dict)
+    review: list[str] = field(default_factory=list)  # static scan findings: "file:line what"
+
+    @property
+    def label(self) -> str:
+        return self.learner or self.name
+
+    @property
+    def total(self) -> float:
+        return round(sum(k.score for k in self.katas.values()), 2)
+
+    @property
+    def flags(self) -> list[str]:
+        flags = [f"refused: {self.refused}"] if self.refused else []
+        for grade in self.katas.values():
+            if grade.status == "tampered":
+                flags.append(f"tampered {grade.kata}: {'; '.join(grade.reasons)}")
+            elif grade.problems:
+                flags.append(f"problems {grade.kata}: {len(grade.problems)}")
+        if self.review:
+            flags.append(f"needs review: {'; '.join(self.review[:5])}" + (" ..." if len(self.review) > 5 else ""))
+        return flags
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["total"] = self.total
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SubmissionGrade:
+        data = {k: v for k, v in data.items() if k != "total"}
+        katas = {k: KataGrade.from_dict(v) for k, v in data.get("katas", {}).items()}
+        return cls(**{**data, "katas": katas})
+
+
+@dataclass
+class Batch:
+    katas: list[str]
+    grades: list[SubmissionGrade]
+    environment: list[str] = field(default_factory=list)  # what the isolation achieved on this machine
+    shard: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "katas": self.katas,
+            "environment": self.environment,
+            "shard": self.shard,
+            "grades": [g.to_dict() for g in self.grades],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Batch:
+        grades = [SubmissionGrade.from_dict(g) for g in data["grades"]]
+        return cls(data["katas"], grades, data.get("environment", []), data.get("shard", ""))

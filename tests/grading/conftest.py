@@ -1,0 +1,76 @@
+"""Fixtures for the grading tests: submissions built on the fly, tight limits, one kata.
+
+Every attack is laid over a "blank" package whose honest score is 0: any point it earns would be
+a point the attack forged. Limits are tight so that the attacks that burn time stay cheap.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from checker.catalog import Catalog, load_catalog
+from checker.grading.archive import Caps
+from checker.grading.grader import GradeOptions
+from checker.grading.jail import Confinement
+from checker.runner.process import Limits
+
+ROOT = Path(__file__).resolve().parents[2]
+KATA = "00-welcome"
+
+BLANK = {
+    "__init__.py": '"""Inkwell, not started."""\n',
+    "text.py": (
+        "MAX_SLUG_LENGTH = 60\n\n\n"
+        "def normalise_email(raw):\n    raise NotImplementedError\n\n\n"
+        "def slugify(title):\n    raise NotImplementedError\n\n\n"
+        "def unique_slug(title, taken):\n    raise NotImplementedError\n"
+    ),
+    "app.py": 'def create_app(database_url="sqlite://"):\n    raise NotImplementedError\n',
+}
+
+TIGHT = GradeOptions(
+    katas=(KATA,),
+    workers=2,
+    limits=Limits(per_test=3.0, per_run=8.0),
+    rules=Confinement(cpu_seconds=30, memory_bytes=1024**3, processes=48, file_bytes=8 * 1024**2, open_files=256),
+    caps=Caps(max_bytes=10 * 1024**2, max_files=500),
+)
+
+
+@pytest.fixture(scope="session")
+def grading_catalog() -> Catalog:
+    return load_catalog(ROOT)
+
+
+def submission(
+    folder: Path, base: str = "blank", package: dict[str, str] | None = None, files: dict[str, str] | None = None
+) -> Path:
+    """A submission folder holding katas/00-welcome/inkwell/: `base` with `package` files laid over,
+    and `files` placed by their path relative to the submission."""
+    pkg = folder / "katas" / KATA / "inkwell"
+    if base == "blank":
+        pkg.mkdir(parents=True)
+        for name, text in BLANK.items():
+            (pkg / name).write_text(text)
+    else:
+        source = ROOT / ("solutions" if base == "solution" else "katas") / KATA / "inkwell"
+        shutil.copytree(source, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    for name, text in (package or {}).items():
+        (pkg / name).write_text(text)
+    for name, text in (files or {}).items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return folder
+
+
+def zipped(folder: Path, archive: Path) -> Path:
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                bundle.write(path, path.relative_to(folder).as_posix())
+    return archive

@@ -1,0 +1,88 @@
+"""Finding the submissions behind the paths a reviewer gives."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from checker.grading.archive import Refused
+from checker.grading.intake import discover, find_root, learner_name, manifest_mismatches, materialize
+from tests.grading.conftest import KATA, submission, zipped
+
+IDS = [KATA, "01-layering"]
+
+
+def test_a_folder_of_submissions_yields_each_folder_and_zip(tmp_path):
+    submission(tmp_path / "room" / "ada")
+    zipped(submission(tmp_path / "z"), tmp_path / "room" / "bob.zip")
+    (tmp_path / "room" / ".hidden").mkdir()
+    found = discover([str(tmp_path / "room")], IDS)
+    assert [(s.name, s.kind) for s in found] == [("ada", "folder"), ("bob", "zip")]
+
+
+def test_a_folder_holding_kata_folders_is_one_submission(tmp_path):
+    (tmp_path / "ada" / KATA / "inkwell").mkdir(parents=True)
+    assert [s.name for s in discover([str(tmp_path / "ada")], IDS)] == ["ada"]
+
+
+def test_one_treats_any_folder_as_a_single_submission(tmp_path):
+    (tmp_path / "upload" / "inkwell").mkdir(parents=True)
+    assert [s.kind for s in discover([str(tmp_path / "upload")], IDS, one=True)] == ["folder"]
+
+
+def test_names_that_collide_are_made_unique(tmp_path):
+    submission(tmp_path / "a" / "ada")
+    submission(tmp_path / "b" / "ada")
+    found = discover([str(tmp_path / "a" / "ada"), str(tmp_path / "b" / "ada")], IDS)
+    assert [s.name for s in found] == ["ada", "ada-2"]
+
+
+def test_a_missing_path_is_refused(tmp_path):
+    with pytest.raises(Refused, match="does not exist"):
+        discover([str(tmp_path / "nope")], IDS)
+
+
+def test_a_zip_wrapping_one_folder_is_found_inside_it(tmp_path):
+    zipped(submission(tmp_path / "w" / "ada-work"), tmp_path / "ada.zip")
+    [source] = discover([str(tmp_path / "ada.zip")], IDS)
+    root = materialize(source, tmp_path / "private", IDS)
+    assert (root / "katas" / KATA / "inkwell").is_dir()
+
+
+def test_the_learner_is_named_by_the_submission_manifest(tmp_path):
+    submission(tmp_path / "s", files={"submission.json": '{"learner": "Ada Lovelace", "katas": ["00-welcome"]}'})
+    assert learner_name(find_root(tmp_path / "s", IDS)) == "Ada Lovelace"
+    assert learner_name(tmp_path) is None
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_git_repository_is_cloned_at_its_last_commit(tmp_path):
+    repo = submission(tmp_path / "ada")
+    git = ["git", "-C", str(repo), "-c", "user.name=a", "-c", "user.email=a@b.c"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "work"], check=True)
+    (repo / "katas" / KATA / "inkwell" / "uncommitted.py").write_text("")
+    bare = tmp_path / "ada.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(repo), str(bare)], check=True)
+    [source] = discover([str(bare)], IDS)
+    assert (source.name, source.kind) == ("ada", "git")
+    root = materialize(source, tmp_path / "private", IDS)
+    assert (root / "katas" / KATA / "inkwell" / "text.py").is_file()
+    assert not (root / "katas" / KATA / "inkwell" / "uncommitted.py").exists()
+    assert not (root / ".git").exists()
+
+
+def test_files_edited_after_kata_submit_are_listed(tmp_path):
+    root = submission(tmp_path / "s")
+    text = f"katas/{KATA}/inkwell/text.py"
+    digest = hashlib.sha256((root / text).read_bytes()).hexdigest()
+    files = {text: digest, f"katas/{KATA}/inkwell/gone.py": digest}
+    (root / "submission.json").write_text(json.dumps({"learner": "Ada", "files": files}))
+    assert manifest_mismatches(root) == [f"katas/{KATA}/inkwell/gone.py:1 is listed in submission.json but missing"]
+    (root / text).write_text("edited = True\n")
+    assert f"{text}:1 differs from the SHA-256 in submission.json" in manifest_mismatches(root)
