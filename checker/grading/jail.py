@@ -10,11 +10,15 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import resource
 import signal
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # Windows: no rlimits. Grading confines on POSIX only; importing stays safe.
+    resource = None  # type: ignore[assignment]
 
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000

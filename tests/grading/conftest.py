@@ -6,6 +6,11 @@ a point the attack forged. Limits are tight so that the attacks that burn time s
 
 from __future__ import annotations
 
+import sys
+
+if sys.platform != "linux":  # the reviewers' sandbox is Linux-first (rlimits, namespaces, cgroups)
+    collect_ignore_glob = ["test_*.py"]
+
 import shutil
 import zipfile
 from pathlib import Path
