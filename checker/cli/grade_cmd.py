@@ -135,17 +135,24 @@ def summary(out: Console, batch: Batch) -> None:
     for note in batch.environment:
         style = "yellow" if "NOT" in note else "dim"
         out.print(Text(f"  {note}", style=style))
+    # Only the katas someone handed in get a column, headed by their number to stay narrow.
+    shown = [k for k in batch.katas if any(g.katas.get(k) and g.katas[k].status != "missing" for g in batch.grades)]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("submission")
-    for kata in batch.katas:
-        table.add_column(kata, justify="right")
+    table.add_column("submission", no_wrap=True)
+    for kata in shown:
+        table.add_column(kata[:2], justify="right", no_wrap=True)
     table.add_column("total", justify="right")
-    table.add_column("flags")
-    for grade in sorted(batch.grades, key=lambda g: g.name):
-        cells = [_cell(grade.katas.get(k)) for k in batch.katas]
-        flags = Text("; ".join(f[:70] for f in grade.flags), style="yellow") if grade.flags else Text("")
+    table.add_column("flags", justify="right")
+    ordered = sorted(batch.grades, key=lambda g: g.name)
+    for grade in ordered:
+        cells = [_cell(grade.katas.get(k)) for k in shown]
+        flags = Text(f"⚑ {len(grade.flags)}", style="yellow") if grade.flags else Text("")
         table.add_row(grade.label, *cells, Text(f"{grade.total:g}", style="bold"), flags)
     out.print(table)
+    out.print(Text("  " + "   ".join(f"{k[:2]} = {k}" for k in shown), style="dim"))
+    for grade in ordered:
+        for flag in grade.flags:
+            out.print(Text.assemble(("  ⚑ ", "yellow"), f"{grade.label}: {flag}"))
     graded = len(batch.grades)
     flagged = sum(1 for g in batch.grades if g.flags)
     out.print(
@@ -154,8 +161,8 @@ def summary(out: Console, batch: Batch) -> None:
 
 
 def _cell(grade: KataGrade | None) -> Text:
-    if grade is None:
-        return Text("")
+    if grade is None or grade.status == "missing":
+        return Text("–", style="dim")
     colour = {"tampered": "bold red", "refused": "red", "missing": "dim"}.get(
         grade.status, "green" if grade.score >= 100 else "yellow" if grade.score else "red"
     )

@@ -22,7 +22,7 @@ from checker.grading.jail import Confinement
 from checker.grading.manifest import Entry, collect_manifest, verify
 from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade, TestGrade
 from checker.grading.sandbox import JailedLauncher
-from checker.grading.scan import scan
+from checker.grading.scan import known_files, scan
 from checker.report import CheckReport
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
@@ -49,6 +49,8 @@ class Grader:
         self._manifests: dict[str, dict[str, Entry]] = {}
         self._lock = threading.Lock()
         self._random = random.Random(options.seed)
+        # The kata's own public tests, which a submission laid out as katas/<id>/ carries anyway.
+        self._ours = known_files([k.public_tests for k in self.katas])
 
     def __enter__(self) -> Grader:
         self.launcher.prepare()
@@ -91,7 +93,7 @@ class Grader:
                 return grade
             grade.learner = learner_name(root)
             folders = {k.id: _kata_folder(root, k, alone=len(self.katas) == 1) for k in self.katas}
-            grade.review = [str(f) for f in scan(root, [f for f in folders.values() if f is not None])]
+            grade.review = [str(f) for f in scan(root, [f for f in folders.values() if f is not None], self._ours)]
             grade.review += manifest_mismatches(root)
             for kata in self.katas:
                 grade.katas[kata.id] = self.grade_kata(kata, folders[kata.id], Path(scratch))

@@ -7,6 +7,7 @@ the submission "needs review" in the gradebook, with the file and line to read.
 from __future__ import annotations
 
 import ast
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,12 +63,16 @@ class Finding:
         return f"{self.path}:{self.line} {self.what}"
 
 
-def scan(root: Path, folders: list[Path] | None = None) -> list[Finding]:
-    """Scan the given folders of a submission (default: all of it); findings sorted by place."""
+def scan(root: Path, folders: list[Path] | None = None, known: frozenset[str] = frozenset()) -> list[Finding]:
+    """Scan the given folders of a submission (default: all of it); findings sorted by place.
+
+    Files whose SHA-256 is in `known` (the catalog's own public tests, which a submission laid
+    out as `katas/<id>/` carries as a matter of course) are the kata's, not the learner's.
+    """
     found: list[Finding] = []
     for folder in folders or [root]:
         for path in sorted(folder.rglob("*")):
-            if not path.is_file() or path.is_symlink():
+            if not path.is_file() or path.is_symlink() or _digest(path) in known:
                 continue
             relative = path.relative_to(root).as_posix()
             if path.name in _FILES:
@@ -79,6 +84,15 @@ def scan(root: Path, folders: list[Path] | None = None) -> list[Finding]:
             if path.suffix == ".py" and path.stat().st_size < 2_000_000:
                 found += scan_source(path.read_text(encoding="utf-8", errors="replace"), relative)
     return found
+
+
+def known_files(folders: list[Path]) -> frozenset[str]:
+    """The SHA-256 of every file below the given folders."""
+    return frozenset(_digest(p) for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def scan_source(source: str, relative: str) -> list[Finding]:

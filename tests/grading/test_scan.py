@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from checker.grading.scan import scan, scan_source
@@ -47,3 +49,16 @@ def test_files_that_would_reconfigure_pytest_are_flagged(tmp_path):
 
 def test_code_that_does_not_parse_is_not_flagged():
     assert scan_source("def (:", "inkwell/x.py") == []
+
+
+def test_the_katas_own_public_tests_in_a_submission_are_not_flagged(tmp_path):
+    from checker.grading.scan import known_files, scan
+    from tests.conftest import CATALOG
+
+    kata = CATALOG.get("00-welcome")
+    copy = tmp_path / "katas" / "00-welcome" / "tests"
+    shutil.copytree(kata.public_tests, copy)
+    assert scan(tmp_path, known=known_files([kata.public_tests])) == []
+    (copy / "conftest.py").write_text("import pytest\n")
+    flagged = scan(tmp_path, known=known_files([kata.public_tests]))
+    assert [f.path for f in flagged] == ["katas/00-welcome/tests/conftest.py"], flagged
