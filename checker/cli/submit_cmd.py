@@ -30,6 +30,9 @@ def command(
     files = len(made.manifest["files"])
     show.print(f"[bold green]Submission written[/]: {made.path} ({size:.0f} KB, {files} files)", soft_wrap=True)
     for kata_id, last in made.manifest["checks"].items():
-        state = "never checked" if last is None else f"last check {last['score']:g}/100"
+        if last is None:
+            state = "never checked"
+        else:  # a learner copy scores its public tests only: "complete" says they all pass
+            state = f"last check {last['score']:g} points" + (", every public test passes" if last["complete"] else "")
         show.print(f"  {kata_id:<20} {state}")
     show.print("Hand this file to your facilitator. Submitting again replaces it.")
