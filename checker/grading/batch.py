@@ -28,8 +28,8 @@ def grade_sources(
     on_graded: Callable[[SubmissionGrade], None] | None = None,
 ) -> Batch:
     options = options or GradeOptions()
-    environment = probe(options.rules)
     with Grader(catalog, options) as grader:
+        environment = probe(grader.rules)
         grades = grader.grade(sources, on_graded)
         katas = [k.id for k in grader.katas]
     return Batch(katas, grades, environment, f"{shard[0]}/{shard[1]}" if shard else "")

@@ -24,6 +24,7 @@ from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade, TestGra
 from checker.grading.sandbox import JailedLauncher
 from checker.grading.scan import known_files, scan
 from checker.report import CheckReport
+from checker.runner.launch import FreshLauncher
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
@@ -45,7 +46,10 @@ class Grader:
     def __init__(self, catalog: Catalog, options: GradeOptions = GradeOptions()) -> None:
         self.catalog, self.options = catalog, options
         self.katas = [catalog.get(k) for k in options.katas] if options.katas else list(catalog.katas)
-        self.launcher = JailedLauncher(options.rules, warm=options.warm)
+        # Runs read the suites from private copies, so the catalog's secrets can vanish from their view.
+        secrets = tuple(str(catalog.root / name) for name in ("solutions", ".git"))
+        self.rules = replace(options.rules, hidden_paths=options.rules.hidden_paths or secrets)
+        self.launcher = JailedLauncher(self.rules, warm=options.warm)
         self._manifests: dict[str, dict[str, Entry]] = {}
         self._lock = threading.Lock()
         self._random = random.Random(options.seed)
@@ -78,7 +82,8 @@ class Grader:
     def manifest(self, kata: Kata) -> dict[str, Entry]:
         with self._lock:
             if kata.id not in self._manifests:
-                self._manifests[kata.id] = collect_manifest(kata, self.launcher)
+                # No submission code runs here, and the jail would hide the very suites it collects.
+                self._manifests[kata.id] = collect_manifest(kata, FreshLauncher())
             return self._manifests[kata.id]
 
     def grade_one(self, source: Source) -> SubmissionGrade:

@@ -20,8 +20,11 @@ try:
 except ImportError:  # Windows: no rlimits. Grading confines on POSIX only; importing stays safe.
     resource = None  # type: ignore[assignment]
 
+_CLONE_NEWNS = 0x00020000
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 1, 2, 4, 8
+_MS_REC, _MS_PRIVATE = 0x4000, 1 << 18
 
 
 @dataclass(frozen=True)
@@ -34,13 +37,16 @@ class Confinement:
     file_bytes: int = 32 * 1024**2  # the largest file the run may write, its captured output included
     open_files: int = 512
     cut_network: bool = True
+    hidden_paths: tuple[str, ...] = ()  # folders a run must not read (the reference solutions)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
 
     @classmethod
     def from_json(cls, text: str) -> Confinement:
-        return cls(**json.loads(text))
+        data = json.loads(text)
+        data["hidden_paths"] = tuple(data.get("hidden_paths", ()))
+        return cls(**data)
 
 
 def confine(rules: Confinement, cgroup: str | None = None) -> list[str]:
@@ -61,28 +67,46 @@ def confine(rules: Confinement, cgroup: str | None = None) -> list[str]:
     _limit(resource.RLIMIT_CORE, 0)
     # Past the file-size cap a write fails with an error the test sees, instead of killing the run.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    if rules.cut_network:
-        problem = cut_network()
-        if problem:
-            missing.append(problem)
-    return missing
+    return missing + isolate(rules)
 
 
-def cut_network() -> str | None:
-    """Move into a new, empty network namespace (as `unshare -rn` does); None when it worked."""
+def isolate(rules: Confinement) -> list[str]:
+    """New namespaces: an empty network (as `unshare -rn` does), and a mount table in which the
+    hidden paths are empty read-only folders. Returns what could not be done, in sentences."""
+    hide = [p for p in rules.hidden_paths if Path(p).is_dir()]
+    flags = (_CLONE_NEWNET if rules.cut_network else 0) | (_CLONE_NEWNS if hide else 0)
+    if not flags:
+        return []
     if not sys.platform.startswith("linux"):
-        return f"the network cannot be cut on {sys.platform}: only Linux has network namespaces"
+        return [f"the network cannot be cut on {sys.platform}: only Linux has namespaces"] if rules.cut_network else []
     uid, gid = os.geteuid(), os.getegid()
-    flags = _CLONE_NEWNET if uid == 0 else _CLONE_NEWUSER | _CLONE_NEWNET
     libc = ctypes.CDLL(None, use_errno=True)
-    if libc.unshare(flags) != 0:
-        return f"the network could not be cut: unshare failed ({os.strerror(ctypes.get_errno())})"
+    if libc.unshare(flags | (0 if uid == 0 else _CLONE_NEWUSER)) != 0:
+        reason = os.strerror(ctypes.get_errno())
+        return (
+            [f"the network could not be cut: unshare failed ({reason})"]
+            if rules.cut_network
+            else [f"the reference solutions could not be hidden: unshare failed ({reason})"]
+        )
     if uid != 0:
         # Map the user to itself inside the new user namespace, so files keep their owner.
         Path("/proc/self/setgroups").write_text("deny")
         Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")
         Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
-    return None
+    return _hide(libc, hide)
+
+
+def _hide(libc: ctypes.CDLL, paths: list[str]) -> list[str]:
+    if not paths:
+        return []
+    # Private propagation first, so that the empty mounts stay inside this namespace.
+    if libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None) != 0:
+        return [f"the reference solutions could not be hidden: {os.strerror(ctypes.get_errno())}"]
+    for path in paths:
+        flags = _MS_RDONLY | _MS_NOSUID | _MS_NODEV | _MS_NOEXEC
+        if libc.mount(b"tmpfs", path.encode(), b"tmpfs", flags, b"size=4k") != 0:
+            return [f"the reference solutions could not be hidden at {path}: {os.strerror(ctypes.get_errno())}"]
+    return []
 
 
 def _limit(which: int, value: int) -> None:

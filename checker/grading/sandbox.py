@@ -219,6 +219,13 @@ def probe(rules: Confinement) -> list[str]:
             if cut
             else next(f"network: NOT cut: {p}" for p in problems if "network" in p)
         )
+    if rules.hidden_paths:
+        failed = next((p for p in problems if "could not be hidden" in p), None)
+        notes.append(
+            f"reference solutions: NOT hidden: {failed}"
+            if failed
+            else "reference solutions: hidden from every run (an empty mount over solutions/ and .git)"
+        )
     if cgroup and not any("cgroup" in p for p in problems):
         notes.append(f"processes: at most {rules.processes} per run (pids cgroup)")
     elif os.geteuid() != 0:

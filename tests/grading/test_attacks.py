@@ -152,8 +152,8 @@ def listener():
 
 
 @pytest.fixture(scope="module")
-def environment() -> list[str]:
-    return probe(TIGHT.rules)
+def environment(grading_catalog) -> list[str]:
+    return probe(Grader(grading_catalog, TIGHT).rules)
 
 
 @pytest.fixture(scope="module")
@@ -230,6 +230,8 @@ def batch(tmp_path_factory, grading_catalog, listener) -> dict[str, SubmissionGr
             )
         },
     )
+    reference = ROOT / "solutions" / KATA / "inkwell" / "text.py"
+    submission(room / "reads-the-solution", package={"text.py": f"exec(open({str(reference)!r}).read())\n"})
     (room / "link-outside").mkdir()
     submission(room / "link-outside", base="blank")
     os.remove(room / "link-outside" / kata / "inkwell" / "text.py")
@@ -288,6 +290,7 @@ def test_the_honest_submissions_beside_the_attacks_keep_their_scores(batch):
         "memory-bomb",
         "huge-output",
         "network-call",
+        "reads-the-solution",
     ],
 )
 def test_an_attack_earns_no_point(batch, attack):
@@ -317,6 +320,13 @@ def test_a_network_call_never_reaches_the_network(batch, listener, environment):
         pytest.skip(f"the network cannot be cut here: {environment}")
     _, reached = listener
     assert reached == [], f"the submission reached the grader's network: {reached}"
+
+
+def test_a_run_cannot_read_the_reference_solution(batch, environment):
+    if not any(note.startswith("reference solutions: hidden") for note in environment):
+        pytest.skip(f"the solutions cannot be hidden here: {environment}")
+    messages = " ".join(t.message for t in batch["reads-the-solution"].katas[KATA].tests)
+    assert "FileNotFoundError" in messages, messages[:500]
 
 
 def test_a_runaway_submission_is_stopped_by_the_time_limits(batch):
