@@ -58,8 +58,7 @@ def check(
     suites = [kata.public_tests] + ([kata.hidden_tests] if hidden and kata.has_hidden_suite else [])
     with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-") as scratch:
         copy = private_copy(package, Path(scratch))
-        run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher())
-        run.tap = tap
+        run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
         run.until_done(started)
     return CheckReport(
         kata=kata,
@@ -80,6 +79,7 @@ class _Run:
         limits: Limits,
         listener: Listener | None,
         launcher: Launcher,
+        tap: Tap | None = None,
     ) -> None:
         self.kata, self.root, self.scratch, self.suites = kata, root, scratch, suites
         self.limits, self.listener, self.launcher = limits, listener, launcher
@@ -87,7 +87,7 @@ class _Run:
         self.results: dict[str, TestResult] = {}
         self.problems: list[str] = []
         self.attempt = 0
-        self.tap: Tap | None = None
+        self.tap = tap
 
     def ordered(self) -> list[TestResult]:
         return [self.results[i] for i in self.expected if i in self.results]
