@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import Annotated
@@ -19,7 +20,10 @@ def lab(kata_id: Annotated[str | None, typer.Argument(help="Kata id (default: th
         fail(f"{kata.id} has no notebook at {kata.notebook}.")
     _need("jupyterlab", "jupyter-lab")
     console().print(f"Opening {kata.notebook.name} in JupyterLab (Ctrl+C stops it).")
-    _run([sys.executable, "-m", "jupyterlab", str(kata.notebook), f"--notebook-dir={here.root}"])
+    argv = [sys.executable, "-m", "jupyterlab", str(kata.notebook), f"--notebook-dir={here.root}"]
+    if getattr(os, "geteuid", lambda: 1)() == 0:
+        argv.append("--allow-root")  # containers and CI machines often run as root; JupyterLab refuses otherwise
+    _run(argv)
 
 
 def docs(
@@ -45,8 +49,9 @@ def _need(module: str, command: str) -> None:
 
 
 def _run(argv: list[str]) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a banner about a future version, not for learners
     try:
-        raise typer.Exit(subprocess.call(argv))
+        raise typer.Exit(subprocess.call(argv, env=env))
     except KeyboardInterrupt:
         raise typer.Exit(0) from None
 
