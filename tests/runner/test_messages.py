@@ -70,7 +70,7 @@ def test_a_hanging_test_is_stopped_at_its_limit_and_the_others_still_run(work, l
             "def unique_slug(title: str, taken: Container[str]) -> str:\n    while True:\n        pass\n",
         )
     )
-    report = check(WELCOME, work, limits=Limits(per_test=1.5), launcher=launcher)
+    report = check(WELCOME, work, limits=Limits(per_test=3), launcher=launcher)
     stopped = [t for t in report.tests if t.outcome == "timeout"]
     assert stopped and all(t.task == 3 for t in stopped), [(t.id, t.outcome) for t in report.tests]
     assert "stopped after" in stopped[0].message and "did not finish" in stopped[0].message
