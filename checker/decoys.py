@@ -1,7 +1,8 @@
 """Decoys: plausible wrong submissions, and alternative right ones, that prove a suite judges well.
 
-Each decoy is a folder of files laid over a base copy (the solution or the starter) and a
-`decoy.toml` that says what the suite must conclude about it.
+Each decoy is a `decoy.toml` that says what the suite must conclude about it, and the mistake
+itself as `mistake.diff`: a unified diff against its base copy (the solution or the starter).
+Other files in the folder are laid over the base as they are.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.catalog import CatalogError, Kata
+from checker.patch import PatchError, apply
+
+DIFF = "mistake.diff"
 
 _FIELDS = {"about", "base", "expect", "fails", "remove"}
 
@@ -37,8 +41,16 @@ class Decoy:
         for relative in self.remove:
             victim = target / relative
             shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
+        diff = self.folder / DIFF
+        if diff.is_file():
+            try:
+                apply(diff.read_text(encoding="utf-8"), target)
+            except (PatchError, OSError) as error:
+                raise CatalogError(
+                    f"{diff.relative_to(self.kata.root).as_posix()}: {error}; regenerate the diff."
+                ) from None
         for path in self.folder.rglob("*"):
-            if path.is_file() and path.name != "decoy.toml" and "__pycache__" not in path.parts:
+            if path.is_file() and path.name not in ("decoy.toml", DIFF) and "__pycache__" not in path.parts:
                 destination = target / path.relative_to(self.folder)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, destination)

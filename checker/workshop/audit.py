@@ -117,6 +117,8 @@ def _lines(path: Path) -> list[str]:
         return []  # binary files: their bytes are still compared whole
     if path.suffix == ".ipynb":
         text = _notebook_text(text)
+    if path.suffix == ".diff":  # a decoy's mistake: its lines without the diff's markers
+        text = "\n".join(line[1:] for line in text.splitlines() if not line.startswith(("+++", "---", "@@")))
     return [line.strip() for line in text.splitlines()]
 
 
