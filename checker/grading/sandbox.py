@@ -53,7 +53,7 @@ class PidsCgroup:
     @classmethod
     def create(cls, limit: int) -> PidsCgroup | None:
         for base in _cgroup_bases():
-            path = base / f"kata-grade-{uuid.uuid4().hex[:12]}"
+            path = base / f"kata-grade-{os.getpid()}-{uuid.uuid4().hex[:12]}"  # the grader that owns it
             try:
                 path.mkdir()
                 (path / "pids.max").write_text(str(limit))

@@ -253,7 +253,7 @@ LEFT_BEHIND: list[Path] = []
 
 
 def _run_cgroups() -> list[Path]:
-    return list(Path("/sys/fs/cgroup/pids").glob("kata-grade-*"))
+    return list(Path("/sys/fs/cgroup/pids").glob(f"kata-grade-{os.getpid()}-*"))  # ours, not a parallel run's
 
 
 def _members(cgroup: Path) -> str:
