@@ -20,7 +20,11 @@ from checker.reset import pristine_starter
 def console() -> Console:
     # Rich colours only a terminal; NO_COLOR turns colour off even there. Piped output is not
     # wrapped at all, so that a line a tool greps for stays whole.
-    return Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")), soft_wrap=not sys.stdout.isatty())
+    piped = not sys.stdout.isatty()
+    # Tables size to their content; a generous width keeps piped rows on one line each.
+    return Console(
+        highlight=False, no_color=bool(os.environ.get("NO_COLOR")), soft_wrap=piped, width=200 if piped else None
+    )
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
