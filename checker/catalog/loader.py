@@ -22,7 +22,7 @@ class CatalogError(Exception):
 
 class UnknownKata(CatalogError):
     def __init__(self, wanted: str, known: list[str]) -> None:
-        close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.4)
+        close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
         close = close or [k for k in known if wanted and (wanted in k or k.startswith(wanted[:2]))][:1]
         guess = f" Did you mean {close[0]}?" if close else ""
         super().__init__(f"There is no kata '{wanted}'.{guess} Katas: {', '.join(known)}.")
