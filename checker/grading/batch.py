@@ -32,4 +32,15 @@ def grade_sources(
         environment = probe(grader.rules)
         grades = grader.grade(sources, on_graded)
         katas = [k.id for k in grader.katas]
+    if not options.katas and shard is None:  # shards keep every kata, so that they merge
+        katas = _handed_in(katas, grades)
     return Batch(katas, grades, environment, f"{shard[0]}/{shard[1]}" if shard else "")
+
+
+def _handed_in(katas: list[str], grades: list[SubmissionGrade]) -> list[str]:
+    """Without --katas, only the katas someone handed in count: a workshop on two katas is graded
+    out of 200, not out of every kata in the catalog."""
+    kept = [k for k in katas if any(k in g.katas and g.katas[k].status != "missing" for g in grades)] or katas
+    for grade in grades:
+        grade.katas = {k: v for k, v in grade.katas.items() if k in kept}
+    return kept

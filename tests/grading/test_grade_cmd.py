@@ -39,6 +39,15 @@ def test_grading_a_room_writes_the_gradebook_and_each_learners_results(sandbox, 
     assert scored["score"] == 10
 
 
+def test_without_katas_only_the_katas_handed_in_are_graded_and_counted(sandbox, tmp_path):
+    submission(tmp_path / "room" / "ada", base="solution")
+    result = _kata("grade", str(tmp_path / "room"), "--timeout", "5", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    row = _gradebook(tmp_path / "out")["ada"]
+    assert (row[KATA], row["total"], row["max"]) == ("100", "100", "100"), row
+    assert "01-layering" not in row, "a kata nobody handed in got a column"
+
+
 def test_shards_graded_apart_merge_into_one_gradebook(sandbox, tmp_path):
     for name in ("ada", "bob", "cy"):
         submission(tmp_path / "room" / name)
