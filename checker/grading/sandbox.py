@@ -9,18 +9,17 @@ a new interpreter per run. Both confine the run in the child before pytest start
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker.grading.jail import Confinement
+from checker.runner.launch import ForkServer
 
 PYTHON = [sys.executable, "-I", "-B"]
 
@@ -143,8 +142,7 @@ class JailedLauncher:
 
     def __post_init__(self) -> None:
         self.warm = self.warm and hasattr(os, "fork")
-        self._worker: subprocess.Popen[str] | None = None
-        self._lock = threading.Lock()
+        self._server = ForkServer([*PYTHON, "-m", "checker.grading.warm", self.rules.to_json()])
 
     def start(self, args: list[str], *, cwd: Path, env: dict[str, str], output: Path) -> JailedHandle:
         del env  # the runner's environment is the reviewer's, scrubbed; a jailed run gets a clean one
@@ -163,35 +161,14 @@ class JailedLauncher:
                 )
             return JailedHandle(popen.pid, popen, cgroup)
         request = {"args": args, "cwd": str(cwd), "env": clean_env(cwd), "output": str(output), "cgroup": group}
-        with self._lock:
-            worker = self._ensure()
-            assert worker.stdin and worker.stdout
-            worker.stdin.write(json.dumps(request) + "\n")
-            worker.stdin.flush()
-            pid = int(worker.stdout.readline())
-        return JailedHandle(pid, None, cgroup)
+        return JailedHandle(self._server.fork(request), None, cgroup)
 
     def prepare(self) -> None:
         if self.warm:
-            with self._lock:
-                self._ensure()
+            self._server.prepare()
 
     def close(self) -> None:
-        if self._worker is not None:
-            self._worker.kill()
-            self._worker.wait()
-            self._worker = None
-
-    def _ensure(self) -> subprocess.Popen[str]:
-        if self._worker is None or self._worker.poll() is not None:
-            self._worker = subprocess.Popen(
-                [*PYTHON, "-m", "checker.grading.warm", self.rules.to_json()],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-                bufsize=1,
-            )
-        return self._worker
+        self._server.close()
 
 
 def probe(rules: Confinement) -> list[str]:

@@ -6,15 +6,9 @@ submission; each child confines itself (limits, network, cgroup) and only then r
 
 from __future__ import annotations
 
-import gc
 import importlib
-import json
-import os
 import sys
-import threading
 from typing import Any
-
-import pytest
 
 from checker.grading.jail import Confinement, confine
 from checker.runner import warm
@@ -41,40 +35,15 @@ def _preload() -> None:
             pass
 
 
-def _child(request: dict[str, Any], rules: Confinement) -> None:
-    sink = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.dup2(sink, 1)
-    os.dup2(sink, 2)
+def _confine(request: dict[str, Any], rules: Confinement) -> None:
     for problem in confine(rules, request.get("cgroup") or None):
         print(f"kata grade: {problem}", file=sys.stderr)
-    os.chdir(request["cwd"])
-    os.environ.clear()
-    os.environ.update(request["env"])
-    try:
-        code = pytest.main(request["args"])
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    os._exit(int(code))
 
 
 def main() -> None:
-    sys.dont_write_bytecode = True
     rules = Confinement.from_json(sys.argv[1])
     _preload()
-    # Every fork inherits the stack's objects; frozen, pytest's closing gc.collect() calls skip them
-    # (they cost ~0.4 s per run otherwise) and the children do not copy their pages by touching them.
-    gc.freeze()
-    for line in sys.stdin:
-        request = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            try:
-                _child(request, rules)
-            finally:
-                os._exit(70)
-        print(pid, flush=True)
-        threading.Thread(target=os.waitpid, args=(pid, 0), daemon=True).start()
+    warm.serve(lambda request: _confine(request, rules))
 
 
 if __name__ == "__main__":

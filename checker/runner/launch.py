@@ -45,35 +45,26 @@ class FreshLauncher:
             )
 
 
-class WarmLauncher:
-    """A worker process with the heavy stack imported; each check is a fork of it."""
+class ForkServer:
+    """The client side of a warm worker: starts it on demand, sends a request, reads the pid."""
 
-    def __init__(self) -> None:
+    def __init__(self, argv: list[str]) -> None:
+        self.argv = argv
         self._worker: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
-        self._fallback = FreshLauncher()
 
-    @property
-    def warm(self) -> bool:
-        return hasattr(os, "fork")
-
-    def start(self, args: list[str], *, cwd: Path, env: dict[str, str], output: Path) -> Handle:
-        if not self.warm:
-            return self._fallback.start(args, cwd=cwd, env=env, output=output)
+    def fork(self, request: dict[str, object]) -> int:
         with self._lock:
             worker = self._ensure()
             assert worker.stdin and worker.stdout
-            request = {"args": args, "cwd": str(cwd), "env": env, "output": str(output)}
             worker.stdin.write(json.dumps(request) + "\n")
             worker.stdin.flush()
-            pid = int(worker.stdout.readline())
-        return _ForkedHandle(pid)
+            return int(worker.stdout.readline())
 
     def prepare(self) -> None:
-        """Start the worker now, so the first check does not wait for its imports."""
-        if self.warm:
-            with self._lock:
-                self._ensure()
+        """Start the worker now, so the first run does not wait for its imports."""
+        with self._lock:
+            self._ensure()
 
     def close(self) -> None:
         if self._worker is not None:
@@ -84,13 +75,34 @@ class WarmLauncher:
     def _ensure(self) -> subprocess.Popen[str]:
         if self._worker is None or self._worker.poll() is not None:
             self._worker = subprocess.Popen(
-                [sys.executable, "-I", "-B", "-m", "checker.runner.warm"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-                bufsize=1,
+                self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
             )
         return self._worker
+
+
+class WarmLauncher:
+    """A worker process with the heavy stack imported; each check is a fork of it."""
+
+    def __init__(self) -> None:
+        self._server = ForkServer([sys.executable, "-I", "-B", "-m", "checker.runner.warm"])
+        self._fallback = FreshLauncher()
+
+    @property
+    def warm(self) -> bool:
+        return hasattr(os, "fork")
+
+    def start(self, args: list[str], *, cwd: Path, env: dict[str, str], output: Path) -> Handle:
+        if not self.warm:
+            return self._fallback.start(args, cwd=cwd, env=env, output=output)
+        pid = self._server.fork({"args": args, "cwd": str(cwd), "env": env, "output": str(output)})
+        return _ForkedHandle(pid)
+
+    def prepare(self) -> None:
+        if self.warm:
+            self._server.prepare()
+
+    def close(self) -> None:
+        self._server.close()
 
 
 class _ForkedHandle:

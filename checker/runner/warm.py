@@ -12,6 +12,8 @@ import json
 import os
 import sys
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -40,10 +42,15 @@ def _preload() -> None:
             pass  # a learner copy may lack an optional module; the child imports what it needs
 
 
-def _child(request: dict) -> None:  # type: ignore[type-arg]
+Prepare = Callable[[dict[str, Any]], None]
+
+
+def _child(request: dict[str, Any], prepare: Prepare | None) -> None:
     sink = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(sink, 1)
     os.dup2(sink, 2)
+    if prepare is not None:
+        prepare(request)  # e.g. the grader's confinement, before any suite or submission code runs
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
@@ -55,13 +62,9 @@ def _child(request: dict) -> None:  # type: ignore[type-arg]
     os._exit(int(code))
 
 
-def _reap(pid: int) -> None:
-    os.waitpid(pid, 0)
-
-
-def main() -> None:
+def serve(prepare: Prepare | None = None) -> None:
+    """Fork one child per request line on stdin; answer each with the child's pid."""
     sys.dont_write_bytecode = True
-    _preload()
     # A fork's closing garbage collection would otherwise walk the whole inherited heap.
     gc.freeze()
     for line in sys.stdin:
@@ -69,11 +72,16 @@ def main() -> None:
         pid = os.fork()
         if pid == 0:
             try:
-                _child(request)
+                _child(request, prepare)
             finally:
                 os._exit(70)
         print(pid, flush=True)
-        threading.Thread(target=_reap, args=(pid,), daemon=True).start()
+        threading.Thread(target=os.waitpid, args=(pid, 0), daemon=True).start()
+
+
+def main() -> None:
+    _preload()
+    serve()
 
 
 if __name__ == "__main__":
