@@ -12,12 +12,12 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.catalog import CatalogError, Kata
+from checker.catalog import CatalogError, Kata, read_rules
 from checker.patch import PatchError, apply
 
 DIFF = "mistake.diff"
 
-_FIELDS = {"about", "base", "expect", "fails", "remove"}
+_FIELDS = {"about", "base", "breaks", "expect", "fails", "remove"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Decoy:
     expect: str  # "fail" or "pass"
     fails: tuple[int, ...]
     remove: tuple[str, ...]
+    breaks: tuple[str, ...] = ()  # the README rules it breaks; one alone proves that rule is judged
 
     def assemble(self, into: Path) -> Path:
         """Build the decoy as a kata folder under `into`; returns that folder."""
@@ -77,6 +78,17 @@ def _load(kata: Kata, path: Path) -> Decoy:
         raise CatalogError(f"{where}: field 'fails' is empty; expected the task numbers this decoy must fail.")
     if any(kata.task(n) is None for n in fails):
         raise CatalogError(f"{where}: field 'fails' is {list(fails)}; expected task numbers of {kata.id}.")
+    breaks = tuple(str(rule) for rule in data.get("breaks", ()))
+    known = {rule.id: rule for rule in read_rules(kata.readme)}
+    for rule in breaks:
+        if rule not in known:
+            raise CatalogError(f"{where}: field 'breaks' names rule {rule!r}; expected a rule numbered in README.md.")
+        if expect == "pass" or known[rule].task not in fails:
+            raise CatalogError(
+                f"{where}: field 'breaks' names rule {rule}, of task {known[rule].task}; "
+                f"expected that task in 'fails' (a decoy that breaks a rule loses its task)."
+            )
     if not str(data.get("about", "")).strip():
         raise CatalogError(f"{where}: field 'about' is missing; expected one sentence on what the decoy does.")
-    return Decoy(kata, path.parent.name, path.parent, data["about"], base, expect, fails, tuple(data.get("remove", ())))
+    remove = tuple(data.get("remove", ()))
+    return Decoy(kata, path.parent.name, path.parent, data["about"], base, expect, fails, remove, breaks)

@@ -18,6 +18,7 @@ class TestResult:
     message: str = ""
     seconds: float = 0.0
     hidden: bool = False
+    rules: tuple[str, ...] = ()  # the README rules the test declares it proves
 
     @property
     def passed(self) -> bool:

@@ -2,5 +2,6 @@
 
 from checker.catalog.loader import Catalog, CatalogError, find_project_root, load_catalog
 from checker.catalog.model import Kata, Task
+from checker.catalog.rules import Rule, read_rules
 
-__all__ = ["Catalog", "CatalogError", "Kata", "Task", "find_project_root", "load_catalog"]
+__all__ = ["Catalog", "CatalogError", "Kata", "Rule", "Task", "find_project_root", "load_catalog", "read_rules"]

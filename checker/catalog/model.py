@@ -64,5 +64,9 @@ class Kata:
     def has_solution(self) -> bool:
         return (self.solution_folder / self.package).is_dir()
 
+    @property
+    def readme(self) -> Path:
+        return self.folder / "README.md"
+
     def task(self, number: int) -> Task | None:
         return next((task for task in self.tasks if task.number == number), None)

@@ -50,6 +50,7 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "task(number, points): the kata task a test grades")
+    config.addinivalue_line("markers", "rules(*ids): the README rules a test proves, such as '2.1'")
     results = config.getoption("--kata-results")
     if results:
         _STATE["out"] = open(results, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
@@ -99,7 +100,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if tagged is None:
             _emit(event="suite-error", id=item.nodeid, message="test has no task(number, points=...) marker")
             continue
-        tests.append({"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item)})
+        rules = sorted({str(rule) for marker in item.iter_markers("rules") for rule in marker.args})
+        tests.append(
+            {"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item), "rules": rules}
+        )
     _emit(event="collected", tests=tests)
 
 

@@ -200,6 +200,7 @@ class _Run:
             message=message,
             seconds=seconds,
             hidden=hidden,
+            rules=tuple(meta.get("rules", ())),
         )
         self.results[test_id] = result
         if self.listener:

@@ -31,6 +31,7 @@ PRELOAD = (
     "sqlalchemy.dialects.sqlite",
     "sqlite_utils",
     "importlinter",
+    "hypothesis",
 )
 
 
