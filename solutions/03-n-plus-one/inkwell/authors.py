@@ -56,6 +56,7 @@ def author_page(db: Session, author_id: int, paging: Paging) -> AuthorPage | Non
 
 
 def _author_post(post: Post) -> AuthorPost:
+    assert post.published_at is not None, "a published post has its publication date"
     comments = [
         CommentView(
             id=c.id,

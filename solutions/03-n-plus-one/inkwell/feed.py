@@ -34,6 +34,7 @@ def feed_page(db: Session, paging: Paging) -> Page[FeedItem]:
 
 
 def _item(post: Post, comment_count: int) -> FeedItem:
+    assert post.published_at is not None, "a published post has its publication date"
     return FeedItem(
         id=post.id,
         title=post.title,
