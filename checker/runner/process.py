@@ -46,12 +46,15 @@ def check(
     listener: Listener | None = None,
     launcher: Launcher | None = None,
     tap: Tap | None = None,
+    first_failure: bool = False,
 ) -> CheckReport:
     """Check the submission at `path` (default: the kata's own folder) and report per test.
 
     `tap`, when given, receives every event of the results channel as it was read, plus a
     `channel-rewritten` event when the channel's already-read bytes changed afterwards: the
-    grader uses it to hold the run to the suite's manifest.
+    grader uses it to hold the run to the suite's manifest. With `first_failure`, the check
+    stops at the first test that does not pass (the rest read "not run"): mutation testing
+    needs only to know that a mutant was caught.
     """
     started = time.perf_counter()
     package = locate_package(kata, path or kata.folder)
@@ -59,6 +62,7 @@ def check(
     with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-") as scratch:
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
+        run.first_failure = first_failure
         run.until_done(started)
     return CheckReport(
         kata=kata,
@@ -88,6 +92,7 @@ class _Run:
         self.problems: list[str] = []
         self.attempt = 0
         self.tap = tap
+        self.first_failure = False
 
     def ordered(self) -> list[TestResult]:
         return [self.results[i] for i in self.expected if i in self.results]
@@ -97,7 +102,8 @@ class _Run:
             self.attempt += 1
             finished = self._one_process(started)
             remaining = [i for i in self.expected if i not in self.results]
-            if finished or not remaining or not self.expected:
+            caught = self.first_failure and any(not r.passed for r in self.results.values())
+            if finished or not remaining or not self.expected or caught:
                 break
         for test_id in self.expected:
             if test_id not in self.results:
@@ -120,6 +126,7 @@ class _Run:
             str(self.kata.public_tests),
             *[str(s) for s in self.suites],
             *done,
+            *(["--exitfirst"] if self.first_failure else []),
         ]
 
     def _one_process(self, started: float) -> bool:

@@ -1,0 +1,1 @@
+"""Mutation testing of the reference solutions: how strong is each kata's suite?"""
