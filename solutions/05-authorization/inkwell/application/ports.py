@@ -48,8 +48,12 @@ class Users(Protocol):
 
 
 class UnitOfWork(Protocol):
-    posts: Posts
-    users: Users
+    # Read-only: a use case reads the repositories and never swaps them, so an adapter may
+    # hold its own repository types (SqlPosts is a Posts).
+    @property
+    def posts(self) -> Posts: ...
+    @property
+    def users(self) -> Users: ...
 
     def commit(self) -> None: ...
 

@@ -57,8 +57,11 @@ class PostService:
     def edit_post(self, actor: User | None, post_id: int, *, title: str | None = None, body: str | None = None) -> Post:
         with self._uow() as uow:
             post = _authorized(uow, actor, Action.EDIT, post_id)
-            changes = {k: v for k, v in {"title": title, "body": body}.items() if v is not None}
-            edited = replace(post, **changes)
+            edited = replace(
+                post,
+                title=post.title if title is None else title,
+                body=post.body if body is None else body,
+            )
             uow.posts.save(edited)
             uow.commit()
             return edited

@@ -1,6 +1,6 @@
 """Dependencies shared by the routes: who is calling, and the services they call."""
 
-from typing import Annotated
+from typing import Annotated, cast
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -13,12 +13,13 @@ from inkwell.http.problems import Unauthenticated
 _bearer = HTTPBearer(auto_error=False)
 
 
+# Starlette types every app.state attribute as Any; app.py stores these two services there.
 def _accounts(request: Request) -> AccountService:
-    return request.app.state.accounts
+    return cast(AccountService, request.app.state.accounts)
 
 
 def _posts(request: Request) -> PostService:
-    return request.app.state.posts
+    return cast(PostService, request.app.state.posts)
 
 
 def _caller(
