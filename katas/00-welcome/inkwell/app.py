@@ -1,6 +1,5 @@
 """The HTTP API of the welcome kata and its composition root."""
 
-
 from collections.abc import Iterator
 from typing import Annotated
 

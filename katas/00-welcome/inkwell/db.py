@@ -23,9 +23,7 @@ class UserRow(Base):
 def make_engine(database_url: str) -> Engine:
     # An in-memory SQLite database lives as long as its connection: share one across threads.
     if database_url in ("sqlite://", "sqlite:///:memory:"):
-        engine = create_engine(
-            database_url, connect_args={"check_same_thread": False}, poolclass=StaticPool
-        )
+        engine = create_engine(database_url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
     else:
         engine = create_engine(database_url)
     Base.metadata.create_all(engine)

@@ -1,62 +1,195 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from kata_tests.slugs import CAP, SLUG, expected_slug, slug_why, titles, unique_why
 
 from checker.testkit import expect, expect_equal
 
-CASES = {
-    "accents": (
-        "Crème brûlée for beginners",
-        "creme-brulee-for-beginners",
-        "accents are folded to plain ASCII letters.",
-    ),
-    "separator-runs": ("Rust -- and -- Python", "rust-and-python", "a run of separators becomes one hyphen."),
-    "edges": ("  ...Why slugs?  ", "why-slugs", "a slug neither starts nor ends with a hyphen."),
-    "nothing-usable": ("!!!", "post", "a title with no letters or digits still needs a slug."),
-}
+PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=100)
+X30, Y29 = "x" * 30, "y" * 29
 
 
-@pytest.mark.task(2, points=4)
-@pytest.mark.parametrize("case", list(CASES))
-def test_slugify_keeps_only_ascii_letters_digits_and_single_hyphens(text, case):
-    title, slug, why = CASES[case]
-    expect_equal(text.slugify(title), slug, did=f"Called slugify({title!r})", why=f"In a slug, {why}")
+def _slug_case(text, title, slug, *also):
+    got = text.slugify(title)
+    if got in also:
+        return
+    expect_equal(got, slug, did=f"Called slugify({title!r})", why=slug_why(got, slug))
 
 
-@pytest.mark.task(2, points=4)
-def test_slugify_caps_the_length_at_a_word_boundary(text):
-    title = "An unusually long title about the many ways in which slugs go wrong in practice"
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.1")
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Crème brûlée for beginners", ["creme-brulee-for-beginners"]),
+        ("ÇA VA, Ørsted?", ["ca-va-rsted"]),
+        ("Straße 漢字 42", ["strae-42", "stra-e-42"]),
+    ],
+    ids=["accents", "capitals-and-o-slash", "no-plain-form"],
+)
+def test_slugify_folds_accents_and_drops_what_has_no_plain_form(text, title, slug):
+    _slug_case(text, title, *slug)
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.2")
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("tabs\tand\nnewlines", "tabs-and-newlines"),
+        ("snake_case_names", "snake-case-names"),
+        ("wait...what!?!", "wait-what"),
+        ("C++ & C# -- compared", "c-c-compared"),
+    ],
+    ids=["tab-newline", "underscore", "punctuation-run", "symbols"],
+)
+def test_slugify_turns_every_run_of_separators_into_one_hyphen(text, title, slug):
+    _slug_case(text, title, slug)
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.3")
+@pytest.mark.parametrize(
+    "title, slug",
+    [("  ...Why slugs?  ", "why-slugs"), ("-leading and trailing-\n", "leading-and-trailing")],
+    ids=["punctuation", "hyphens"],
+)
+def test_slugify_leaves_no_hyphen_at_either_end(text, title, slug):
+    _slug_case(text, title, slug)
+
+
+@pytest.mark.task(2, points=2)
+@pytest.mark.rules("2.4")
+def test_a_slug_of_exactly_sixty_characters_is_kept_whole(text):
+    title = f"{X30} {Y29}"
+    got = text.slugify(title)
+    expect(
+        text.MAX_SLUG_LENGTH == CAP and got == f"{X30}-{Y29}",
+        did="Read MAX_SLUG_LENGTH, then called slugify('x' * 30 + ' ' + 'y' * 29)",
+        saw=f"MAX_SLUG_LENGTH = {text.MAX_SLUG_LENGTH!r}, slug of {len(got)} characters: {got!r}",
+        expected=f"MAX_SLUG_LENGTH = 60 and the whole 60-character slug {X30}-{Y29}",
+        why="Rule 2.4: the cap is 60, and a slug of exactly 60 characters fits it: nothing is cut."
+        if text.MAX_SLUG_LENGTH == CAP
+        else "Rule 2.4: MAX_SLUG_LENGTH is 60.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.5")
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        (f"{X30} {Y29} zzz", f"{X30}-{Y29}"),
+        (f"{X30} {Y29}yy z", X30),
+        ("x" * 70 + " ab", "x" * 60),
+    ],
+    ids=["word-ends-at-the-cap", "word-crosses-the-cap", "first-word-too-long"],
+)
+def test_slugify_keeps_whole_words_when_it_cuts(text, title, slug):
+    _slug_case(text, title, slug)
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.6")
+@pytest.mark.parametrize("title", ["", "¿¡…?  ___", "漢字"], ids=["empty", "punctuation", "no-plain-form"])
+def test_slugify_falls_back_to_post(text, title):
+    _slug_case(text, title, "post")
+
+
+@pytest.mark.task(2, points=3)
+@pytest.mark.rules("2.1", "2.2", "2.3", "2.4", "2.5")
+@PROPERTY
+@given(titles())
+def test_slugify_of_any_title_made_of_words(text, case):
+    title, parts = case
     slug = text.slugify(title)
     expect(
-        len(slug) <= text.MAX_SLUG_LENGTH
-        and not slug.endswith("-")
-        and title.lower().startswith(slug.replace("-", " ")),
+        slug == expected_slug(parts),
         did=f"Called slugify({title!r})",
-        saw=f"{slug!r} ({len(slug)} characters)",
-        expected=f"at most {text.MAX_SLUG_LENGTH} characters, whole words only, no hyphen at the end",
+        saw=repr(slug),
+        expected=repr(expected_slug(parts)),
+        why=slug_why(slug, expected_slug(parts)),
     )
 
 
-@pytest.mark.task(3, points=5)
-def test_unique_slug_counts_up_past_taken_suffixes(text):
-    taken = {"hello-world", "hello-world-2", "hello-world-3"}
-    expect_equal(
-        text.unique_slug("Hello World", taken),
-        "hello-world-4",
-        did=f"Called unique_slug('Hello World', taken={sorted(taken)})",
-        why="The first free suffix is used.",
+def _unique_case(text, title, taken, slug, why):
+    got = text.unique_slug(title, taken)
+    shown = sorted(taken) if not isinstance(taken, tuple) else taken
+    expect_equal(got, slug, did=f"Called unique_slug({title!r}, taken={shown!r})", why=why(got))
+
+
+@pytest.mark.task(3, points=2)
+@pytest.mark.rules("3.1")
+def test_unique_slug_uses_a_free_slug_even_beside_look_alikes(text):
+    taken = {"hello-world-tips", "hello-worlds", "hello-world-2", "hello"}
+    _unique_case(text, "Hello World", taken, "hello-world", lambda got: "Rule 3.1: 'hello-world' itself is free.")
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.2")
+@pytest.mark.parametrize(
+    "taken, slug",
+    [
+        ({"hello-world", "hello-world-3"}, "hello-world-2"),
+        ({"hello-world", "hello-world-2", "hello-world-3"}, "hello-world-4"),
+        ({"hello-world", *(f"hello-world-{n}" for n in range(2, 11))}, "hello-world-11"),
+        (("hello-world", "hello-world-2"), "hello-world-3"),
+    ],
+    ids=["gap", "counts-up", "two-digits", "tuple"],
+)
+def test_unique_slug_takes_the_first_free_suffix(text, taken, slug):
+    _unique_case(text, "Hello World", taken, slug, lambda got: f"Rule 3.2: the first free suffix is {slug[12:]}.")
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.3")
+@pytest.mark.parametrize(
+    "title, taken, slug",
+    [
+        ("x" * 80, {"x" * 60}, "x" * 58 + "-2"),
+        (f"{X30} {Y29}", {f"{X30}-{Y29}"}, f"{X30}-2"),
+        ("x" * 57 + " yy", {"x" * 57 + "-yy", *(f"{'x' * 57}-{n}" for n in range(2, 10))}, "x" * 57 + "-10"),
+    ],
+    ids=["one-long-word", "whole-words", "hyphen-at-the-cut"],
+)
+def test_unique_slug_shortens_the_slug_not_the_suffix(text, title, taken, slug):
+    _unique_case(
+        text,
+        title,
+        taken,
+        slug,
+        lambda got: (
+            unique_why(got, set(taken))
+            if got in taken or len(got) > CAP or "--" in got
+            else "Rule 3.3: shorten by whole words (2.5) to make room for the suffix."
+        ),
     )
 
 
-@pytest.mark.task(3, points=5)
-def test_unique_slug_stays_within_the_cap(text):
-    title = "x" * 80
-    base = text.slugify(title)
-    slug = text.unique_slug(title, {base})
+@pytest.mark.task(3, points=2)
+@pytest.mark.rules("3.4")
+def test_unique_slug_checks_the_shortened_candidate_too(text):
+    taken = {f"{X30}-{Y29}", f"{X30}-2"}
+    _unique_case(text, f"{X30} {Y29}", taken, f"{X30}-3", lambda got: unique_why(got, taken))
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.3", "3.4")
+@PROPERTY
+@given(titles(), st.integers(min_value=1, max_value=12))
+def test_unique_slug_never_returns_a_taken_slug(text, case, count):
+    title, parts = case
+    base = expected_slug(parts)
+    taken = {base}
+    for n in range(2, count + 1):
+        taken.add(f"{expected_slug(parts, CAP - 1 - len(str(n)))}-{n}")
+    got = text.unique_slug(title, taken)
     expect(
-        len(slug) <= text.MAX_SLUG_LENGTH and slug.endswith("-2") and slug != base,
-        did="Called unique_slug('x' * 80, taken={slugify('x' * 80)})",
-        saw=f"{slug!r} ({len(slug)} characters)",
-        expected=f"a slug ending in '-2' of at most {text.MAX_SLUG_LENGTH} characters",
-        why="Shorten the base to make room for the suffix.",
+        isinstance(got, str) and got not in taken and len(got) <= CAP and bool(SLUG.match(got)),
+        did=f"Called unique_slug({title!r}, taken={sorted(taken)})",
+        saw=repr(got),
+        expected=f"a slug not taken, of at most {CAP} characters, with no doubled or trailing hyphen",
+        why=unique_why(got, taken),
     )
