@@ -101,9 +101,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             _emit(event="suite-error", id=item.nodeid, message="test has no task(number, points=...) marker")
             continue
         rules = sorted({str(rule) for marker in item.iter_markers("rules") for rule in marker.args})
-        tests.append(
-            {"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item), "rules": rules}
-        )
+        tests.append({"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item), "rules": rules})
     _emit(event="collected", tests=tests)
 
 
