@@ -3,5 +3,5 @@
 Nobody has written it yet. The README's contract says what it must look like.
 """
 
-# TODO(kata): Task 1. Write the Result type here: a generic `Ok` holding `.value`, a generic `Err`
-# holding `.error`, and `Result = Ok[T] | Err[E]`; both must work in `match` (`case Ok(value):`).
+# TODO(kata): the mobile team asks what each endpoint can answer when it fails; nobody can
+# tell them without reading every function down to the database.

@@ -1,15 +1,26 @@
-"""Fixtures of both suites: the contract's modules, in-memory fakes of the ports, an app."""
+"""Fixtures of both suites: the contract's modules, in-memory fakes of the ports, an app, faults.
+
+Faults in the database are injected where they happen in production: on the engine, under the
+submission's own SQL adapters (`database_fails`), not by swapping a port for a stub.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from checker.testkit import expect, learner
+
+SECRET = "the store is down (secret-dsn://inkwell:hunter2@db01)"
 
 
 class _Missing:
@@ -23,6 +34,7 @@ class Kit:
     result: ModuleType
     errors: ModuleType
     model: ModuleType
+    rules: ModuleType
     accounts: ModuleType
     posts: ModuleType
 
@@ -45,9 +57,13 @@ def kit() -> Kit:
         learner("inkwell.result"),
         learner("inkwell.domain.errors"),
         learner("inkwell.domain.model"),
+        learner("inkwell.domain.rules"),
         learner("inkwell.application.accounts"),
         learner("inkwell.application.posts"),
     )
+
+
+# --- Fakes of the ports: exactly the methods the README's ports declare ------------------------
 
 
 class FakeUsers:
@@ -98,6 +114,46 @@ class FakeTags:
         return self.rows.get(name)
 
 
+class FakeTokens:
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+
+    def issue(self, user_id: int) -> str:
+        token = f"token-{len(self.rows) + 1}-for-{user_id}"
+        self.rows[token] = user_id
+        return token
+
+    def user_id_for(self, token: str) -> int | None:
+        return self.rows.get(token)
+
+
+class FakeUnitOfWork:
+    """Records each commit with what the repositories held at that moment."""
+
+    def __init__(self, users: Any, posts: Any, tags: Any, tokens: Any | None = None) -> None:
+        self.users, self.posts, self.tags, self.tokens = users, posts, tags, tokens or FakeTokens()
+        self.commits: list[dict[str, Any]] = []
+
+    def __enter__(self) -> FakeUnitOfWork:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+    def commit(self) -> None:
+        self.commits.append(
+            {
+                "users": [getattr(u, "email", None) for u in getattr(self.users, "rows", {}).values()],
+                "saved": [(p.id, str(p.status)) for p in getattr(self.posts, "saved", [])],
+                "posts": sorted(getattr(self.posts, "rows", {})),
+                "tokens": dict(getattr(self.tokens, "rows", {})),
+            }
+        )
+
+    def rollback(self) -> None:
+        return None
+
+
 class FakeNotifier:
     def __init__(self, kit: Kit, *, failing: bool = False) -> None:
         self.kit, self.failing, self.sent = kit, failing, []
@@ -110,10 +166,10 @@ class FakeNotifier:
 
 
 class Broken:
-    """A port whose every method raises RuntimeError: a bug or an outage, not a business failure."""
+    """A port whose every method raises RuntimeError: a bug, not a business failure."""
 
     def __init__(self, what: str) -> None:
-        self.error = RuntimeError(f"{what} is down (secret-dsn://inkwell:hunter2@db)")
+        self.error = RuntimeError(f"{what}: {SECRET}")
 
     def __getattr__(self, name: str) -> Any:
         def fail(*args: Any, **kwargs: Any) -> Any:
@@ -124,7 +180,7 @@ class Broken:
 
 @pytest.fixture
 def world(kit: Kit) -> SimpleNamespace:
-    """Ada (id 1) and Bob (id 2), the tags python and sql, Ada's draft (1) and published post (2)."""
+    """Ada (1) and Bob (2); tags python and sql; Ada's draft (1), published (2) and archived (3) posts."""
     model = kit.model
     users = FakeUsers(
         model.User(email="ada@example.com", display_name="Ada"),
@@ -133,14 +189,18 @@ def world(kit: Kit) -> SimpleNamespace:
     tags = FakeTags(model.Tag(name="python", id=1), model.Tag(name="sql", id=2))
     posts = FakePosts(
         model.Post(author_id=1, title="Draft", slug="draft", body="Words."),
-        model.Post(author_id=1, title="Out", slug="out", body="Words.", status="published"),
+        model.Post(author_id=1, title="Out", slug="out", body="Words.", status=model.PostStatus.PUBLISHED),
+        model.Post(author_id=1, title="Old", slug="old", body="Words.", status=model.PostStatus.ARCHIVED),
     )
-    return SimpleNamespace(users=users, tags=tags, posts=posts, notifier=FakeNotifier(kit))
+    uow = FakeUnitOfWork(users, posts, tags)
+    return SimpleNamespace(users=users, tags=tags, posts=posts, uow=uow, notifier=FakeNotifier(kit))
 
 
 @pytest.fixture
 def fakes() -> SimpleNamespace:
-    return SimpleNamespace(Users=FakeUsers, Posts=FakePosts, Tags=FakeTags, Notifier=FakeNotifier, Broken=Broken)
+    return SimpleNamespace(
+        Users=FakeUsers, Posts=FakePosts, Tags=FakeTags, Uow=FakeUnitOfWork, Notifier=FakeNotifier, Broken=Broken
+    )
 
 
 def call(action: Any) -> tuple[Any, BaseException | None]:
@@ -160,28 +220,30 @@ def run() -> Any:
 
 
 def make_app() -> Any:
-    return learner("inkwell.interface.app").create_app("sqlite://")
+    return learner("inkwell.app").create_app("sqlite://")
 
 
 def deps() -> ModuleType:
     return learner("inkwell.interface.deps")
 
 
+def _sign_up(client: TestClient, name: str) -> dict[str, str]:
+    made = client.post("/users", json={"email": f"{name}@example.com", "display_name": name.title()})
+    got = client.post("/tokens", json={"email": f"{name}@example.com"})
+    expect(
+        made.status_code == 201 and got.status_code == 201,
+        did=f"Set up the HTTP checks: POST /users and POST /tokens for {name}@example.com",
+        saw=f"{made.status_code} {made.text[:150]}; {got.status_code} {got.text[:150]}",
+        expected="201 and 201: registration and tokens must keep working",
+    )
+    return {"Authorization": f"Bearer {got.json().get('token')}"}
+
+
 @pytest.fixture(scope="module")
 def http() -> Any:
     """One app per module with Ada, Bob, their tokens, Ada's draft and Ada's published post."""
     with TestClient(make_app(), raise_server_exceptions=False) as client:
-        ids = {}
-        for name in ("ada", "bob"):
-            made = client.post("/users", json={"email": f"{name}@example.com", "display_name": name})
-            got = client.post("/tokens", json={"email": f"{name}@example.com"})
-            expect(
-                made.status_code == 201 and got.status_code == 201,
-                did=f"Set up the HTTP checks: POST /users and POST /tokens for {name}@example.com",
-                saw=f"{made.status_code} {made.text[:150]}; {got.status_code} {got.text[:150]}",
-                expected="201 and 201: registration and tokens must keep working",
-            )
-            ids[name] = {"Authorization": f"Bearer {got.json()['token']}"}
+        ids = {name: _sign_up(client, name) for name in ("ada", "bob")}
         drafts = [
             client.post("/posts", json={"title": title, "body": "Words.", "tags": ["python"]}, headers=ids["ada"])
             for title in ("Ada's draft", "Ada's post")
@@ -194,21 +256,48 @@ def http() -> Any:
         )
         draft_id, post_id = (d.json()["id"] for d in drafts)
         client.post(f"/posts/{post_id}/publish", headers=ids["ada"])
-        yield SimpleNamespace(client=client, ada=ids["ada"], bob=ids["bob"], draft=draft_id, published=post_id)
+        yield SimpleNamespace(
+            app=client.app, client=client, ada=ids["ada"], bob=ids["bob"], draft=draft_id, published=post_id
+        )
 
 
 @pytest.fixture
-def broken_app(fakes: SimpleNamespace) -> Any:
-    """A fresh app whose ports the test can break through dependency overrides."""
+def fresh() -> Any:
+    """A fresh app with Ada signed up, for checks that change it or break its database."""
     app = make_app()
     with TestClient(app, raise_server_exceptions=False) as client:
-        yield SimpleNamespace(app=app, client=client, deps=deps())
+        ada = _sign_up(client, "ada")
+        yield SimpleNamespace(app=app, client=client, deps=deps(), ada=ada)
 
 
-# --- Reading results ----------------------------------------------------------------------
+@contextmanager
+def database_fails(on: str, *, bug: bool = False) -> Iterator[None]:
+    """Every SQL statement that contains `on` fails on the engine, under the real adapters.
+
+    An outage raises the driver's OperationalError (SQLAlchemy wraps it as
+    sqlalchemy.exc.OperationalError, as when the database is unreachable); a bug raises RuntimeError.
+    """
+
+    def fail(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+        if on in " ".join(statement.lower().split()):
+            raise RuntimeError(SECRET) if bug else sqlite3.OperationalError(f"unable to open database file ({SECRET})")
+
+    event.listen(Engine, "before_cursor_execute", fail)
+    try:
+        yield
+    finally:
+        event.remove(Engine, "before_cursor_execute", fail)
 
 
-_KEYS = ("id", "email", "name", "title", "slug", "status", "tags", "published_at")
+@pytest.fixture(name="database_fails")
+def database_fails_fixture() -> Any:
+    return database_fails
+
+
+# --- Reading results and responses ------------------------------------------------------------
+
+
+_KEYS = ("id", "email", "display_name", "name", "title", "slug", "status", "tags", "published_at")
 
 
 def brief(value: Any) -> str:
@@ -234,38 +323,68 @@ def _plain(item: Any) -> str:
     return repr(item)
 
 
-def _shown(outcome: Any, raised: BaseException | None) -> str:
+def shown(outcome: Any, raised: BaseException | None) -> str:
     if raised is not None:
         return f"it raised {type(raised).__name__}: {raised}"
     return f"it returned {brief(outcome)}"[:400]
 
 
+def answer(response: Any, *keep: str) -> str:
+    """A response for display: status, content type, and the body cut to 200 characters while
+    keeping in full the members the message is about."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    text = response.text if len(response.text) <= 200 else response.text[:200] + "..."
+    if isinstance(body, dict) and len(response.text) > 200:
+        kept = {k: body[k] for k in keep if k in body}
+        text = f"{kept} (of {sorted(body)})" if kept else text
+    return f"{response.status_code} {response.headers.get('content-type')} {text}"
+
+
 def check_ok(kit: Kit, did: str, outcome: Any, raised: BaseException | None) -> Any:
     """Fail unless the outcome is an Ok; return its value."""
+    if raised is not None:
+        why = "A success is an Ok; raising here means a caller must guess which exceptions to catch."
+    elif isinstance(outcome, kit.Err):
+        why = "This input is valid and the README promises a success: an Ok, not an Err."
+    else:
+        why = "A success is an Ok, so that the caller handles success and failure the same way."
     expect(
         raised is None and isinstance(outcome, kit.Ok),
         did=did,
-        saw=_shown(outcome, raised),
+        saw=shown(outcome, raised),
         expected="Ok(...) holding the value",
-        why="A success is an Ok, so that the caller handles success and failure the same way." + kit.missing(),
+        why=why + kit.missing(),
     )
     return outcome.value
 
 
 def check_err(kit: Kit, did: str, outcome: Any, raised: BaseException | None, kind: str, field: str = "") -> Any:
     """Fail unless the outcome is an Err holding the domain error `kind` (naming `field`)."""
-    wanted = getattr(kit.errors, kind)
+    wanted = getattr(kit.errors, kind, _Missing)
     error = getattr(outcome, "error", None)
-    good = raised is None and isinstance(outcome, kit.Err) and isinstance(error, wanted)
+    is_err = raised is None and isinstance(outcome, kit.Err)
+    good = is_err and isinstance(error, wanted)
     fields = dict(getattr(error, "fields", None) or {}) if good else {}
     expected = f"Err({kind}(...))" + (f" whose fields name {field!r}" if field else "")
+    if raised is not None:
+        why = f"An expected failure is returned, not raised: the README declares it as Err({kind})."
+    elif isinstance(outcome, kit.Ok):
+        why = f"This input breaks a rule of the README: it must be refused with Err({kind}), not accepted."
+    elif is_err and not good:
+        why = f"The README declares this failure as {kind}; the edge maps each type to its own status."
+    elif good:
+        why = f"Name the offending input in `fields`, so that a client can point at {field!r}."
+    else:
+        why = f"An expected failure is a typed value, Err({kind}), that the caller sees in the signature."
     expect(
         good and (not field or field in fields),
         did=did,
-        saw=_shown(outcome, raised),
+        saw=shown(outcome, raised),
         expected=expected,
-        why=f"The README declares this failure as {kind}: an expected failure is a typed value, "
-        "so the caller sees it in the signature and the edge maps it to one status." + kit.missing(),
+        why=why + kit.missing(),
     )
     return error
 
@@ -283,3 +402,78 @@ def ok(kit: Kit) -> Any:
 @pytest.fixture
 def err(kit: Kit) -> Any:
     return lambda did, outcome, raised, kind, field="": check_err(kit, did, outcome, raised, kind, field)
+
+
+# --- Problem bodies ------------------------------------------------------------------------------
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def problem_faults(response: Any, status: int, path: str, fields: tuple[str, ...] = ()) -> list[str]:
+    """What is wrong with a response that should be a problem body; empty when it is right."""
+    faults = []
+    if response.status_code != status:
+        faults.append(f"status {response.status_code}, expected {status}")
+    kind = response.headers.get("content-type", "")
+    if not kind.startswith(PROBLEM_JSON):
+        faults.append(f"content type {kind!r}, expected {PROBLEM_JSON!r}")
+    try:
+        body = response.json()
+    except ValueError:
+        return [*faults, f"a body that is not JSON: {response.text[:120]!r}"]
+    if not isinstance(body, dict):
+        return [*faults, f"a body that is not a JSON object: {body!r}"[:200]]
+    for member in ("type", "title", "detail"):
+        if not isinstance(body.get(member), str) or not body.get(member):
+            faults.append(f"member {member!r} is {body.get(member, 'missing')!r}, expected a non-empty string")
+    if body.get("status") != response.status_code:
+        faults.append(f"member 'status' is {body.get('status', 'missing')!r}, the response's is {response.status_code}")
+    if body.get("instance") != path:
+        faults.append(f"member 'instance' is {body.get('instance', 'missing')!r}, expected {path!r}")
+    if fields:
+        errors = body.get("errors")
+        named = {e.get("field") for e in errors if isinstance(e, dict)} if isinstance(errors, list) else set()
+        if not set(fields) <= named:
+            faults.append(
+                f"member 'errors' is {errors!r}, expected a list of {{'field', 'detail'}} naming {list(fields)}"
+            )
+    return faults
+
+
+def check_problem(did: str, response: Any, status: int, path: str, fields: tuple[str, ...] = (), why: str = "") -> None:
+    faults = problem_faults(response, status, path, fields)
+    if not why:
+        if response.status_code != status:
+            why = f"The README's table maps this failure to {status}: the status tells a client what to do next."
+        elif faults:
+            why = "One error format for the whole API: a client parses one shape, whatever went wrong."
+    expect(
+        not faults,
+        did=did,
+        saw=answer(response, "type", "title", "status", "instance", "errors") + "\n            " + "; ".join(faults),
+        expected=f"{status} with an application/problem+json body: type, title, status, detail, instance"
+        + (", errors naming " + ", ".join(fields) if fields else ""),
+        why=why,
+    )
+
+
+# --- Reading the source (task 5) ----------------------------------------------------------------
+
+
+def package_modules() -> list[tuple[str, Any]]:
+    """(path shown to the learner, parsed tree) for every module of the submitted package."""
+    import ast
+    from pathlib import Path
+
+    package = Path(learner("inkwell").__file__).resolve().parent
+    return [
+        (path.relative_to(package.parent).as_posix(), ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted(package.rglob("*.py"))
+        if "__pycache__" not in path.parts
+    ]
+
+
+def find_in_source(rule: Any) -> list[str]:
+    import ast
+
+    return [f"{name}:{node.lineno}" for name, tree in package_modules() for node in ast.walk(tree) if rule(node)]

@@ -1,101 +1,353 @@
-"""Public tests of the Result kata: run them with `uv run kata check 02-result`.
+"""Public tests of the Result kata, tasks 1 and 2: run them with `uv run kata check 02-result`.
 
-The hidden suite checks every use case, failure and status of the README's tables the same way.
+The reviewer's suite adds checks of the same kinds at more edges of each rule.
 """
 
 from __future__ import annotations
 
-import ast
+import logging
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.testkit import expect, learner
 
+VALUES = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.lists(st.integers(), max_size=2))
+
+
+def _require_result_types(kit):
+    expect(
+        not kit.missing(),
+        did="Imported Ok and Err from inkwell.result",
+        saw=kit.missing().strip(" ()"),
+        expected="Err(...) and Ok(...): two generic classes, and Result = Ok[T] | Err[E]",
+        why="Every other check of task 1 reads results through these two names.",
+    )
+
 
 @pytest.mark.task(1, points=2)
+@pytest.mark.rules("1.1")
+@settings(derandomize=True, database=None, deadline=None, max_examples=40)
+@given(value=VALUES)
+def test_ok_and_err_hold_what_they_are_given_and_match_one_positional_pattern(kit, value):
+    _require_result_types(kit)
+    ok, err = kit.Ok(value), kit.Err(value)
+    match ok:
+        case kit.Err(_):
+            seen_ok = "matched case Err(...)"
+        case kit.Ok(inner):
+            seen_ok = "captured the value" if inner is value else f"captured {inner!r}"
+        case _:
+            seen_ok = "matched neither case"
+    match err:
+        case kit.Ok(_):
+            seen_err = "matched case Ok(...)"
+        case kit.Err(inner):
+            seen_err = "captured the error" if inner is value else f"captured {inner!r}"
+        case _:
+            seen_err = "matched neither case"
+    expect(
+        getattr(ok, "value", None) is value
+        and getattr(err, "error", None) is value
+        and seen_ok == "captured the value"
+        and seen_err == "captured the error"
+        and ok != err,
+        did=f"Built Ok({value!r}) and Err({value!r}) and matched each with `case Ok(x)` and `case Err(x)`",
+        saw=f"Ok: .value={getattr(ok, 'value', '<none>')!r}, {seen_ok}; Err: .error={getattr(err, 'error', '<none>')!r}, "
+        f"{seen_err}; Ok == Err: {ok == err}",
+        expected="Ok(v).value is v, Err(e).error is e, each matched by its own case, and an Ok never equal to an Err",
+        why="Callers unpack results with match: one positional sub-pattern each (__match_args__)." + kit.missing(),
+    )
+
+
+@pytest.mark.task(1, points=2)
+@pytest.mark.rules("1.2")
+def test_an_email_is_stored_stripped_and_lower_cased(kit, run, ok):
+    for raw in ("  Grace@Example.ORG ", "\tgrace@example.org\n"):
+        address = ok(f"Called normalise_email({raw!r})", *run(lambda raw=raw: kit.rules.normalise_email(raw)))
+        expect(
+            address == "grace@example.org",
+            did=f"Called normalise_email({raw!r})",
+            saw=f"Ok({address!r})",
+            expected="Ok('grace@example.org')",
+            why="Surrounding whitespace of any kind (space, tab, newline) goes, and case is folded: one stored form.",
+        )
+
+
+@pytest.mark.task(1, points=2)
+@pytest.mark.rules("1.3")
+def test_a_malformed_email_is_a_validation_failure_naming_email(kit, run, err):
+    for raw in ("grace.example.org", "grace@", "grace@exa mple.org", "grace@exa@mple.org"):
+        err(
+            f"Called normalise_email({raw!r})",
+            *run(lambda raw=raw: kit.rules.normalise_email(raw)),
+            "ValidationFailed",
+            "email",
+        )
+
+
+@pytest.mark.task(1, points=2)
+@pytest.mark.rules("1.4")
 def test_registration_answers_ok_with_the_user(kit, world, run, ok, brief):
     user = ok(
-        "Called register_user('grace@example.org', 'Grace') with fakes",
+        "Called register_user('grace@example.org', ' Grace ') with fakes",
         *run(
-            lambda: kit.accounts.register_user("grace@example.org", "Grace", users=world.users, notifier=world.notifier)
+            lambda: kit.accounts.register_user("grace@example.org", " Grace ", uow=world.uow, notifier=world.notifier)
         ),
     )
     expect(
-        getattr(user, "email", None) == "grace@example.org",
-        did="Called register_user('grace@example.org', 'Grace')",
-        saw=f"Ok({brief(user)})",
-        expected="Ok(User(email='grace@example.org', ...))",
+        getattr(user, "email", None) == "grace@example.org"
+        and getattr(user, "display_name", None) == "Grace"
+        and user in world.users.rows.values(),
+        did="Called register_user('grace@example.org', ' Grace ') with fakes",
+        saw=f"Ok({brief(user)}); users added: {[brief(u) for u in world.users.rows.values()][2:]}",
+        expected="Ok(User(email='grace@example.org', display_name='Grace', ...)), added to uow.users",
     )
 
 
-@pytest.mark.task(1, points=3)
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.5")
+def test_registration_with_a_blank_display_name_is_a_validation_failure(kit, world, run, err):
+    err(
+        "Called register_user('grace@example.org', '\\t')",
+        *run(lambda: kit.accounts.register_user("grace@example.org", "\t", uow=world.uow, notifier=world.notifier)),
+        "ValidationFailed",
+        "display_name",
+    )
+
+
+@pytest.mark.task(1, points=2)
+@pytest.mark.rules("1.6")
 def test_registration_with_a_taken_email_is_an_err_holding_a_conflict(kit, world, run, err):
     err(
-        "Called register_user('ada@example.com', 'Ada') while ada@example.com is registered",
-        *run(lambda: kit.accounts.register_user("ada@example.com", "Ada", users=world.users, notifier=world.notifier)),
+        "Called register_user('Ada@example.com', 'Ada') while ada@example.com is registered",
+        *run(lambda: kit.accounts.register_user("Ada@example.com", "Ada", uow=world.uow, notifier=world.notifier)),
         "Conflict",
     )
 
 
-@pytest.mark.task(2, points=3)
-def test_a_broken_user_repository_is_not_caught_by_register_user(kit, fakes, world, run, brief):
-    users = fakes.Broken("the user store")
-    outcome, raised = run(
-        lambda: kit.accounts.register_user("grace@example.org", "Grace", users=users, notifier=world.notifier)
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.7")
+def test_a_draft_keeps_the_tags_in_the_order_given(kit, world, run, ok, brief):
+    post = ok(
+        "Called create_draft(1, 'Hello', 'B', ['sql', 'python']) with fakes",
+        *run(lambda: kit.posts.create_draft(1, "Hello", "B", ["sql", "python"], uow=world.uow)),
+    )
+    names = [getattr(t, "name", t) for t in getattr(post, "tags", [])]
+    expect(
+        names == ["sql", "python"] and getattr(post, "slug", None) == "hello",
+        did="Called create_draft(1, 'Hello', 'B', ['sql', 'python'])",
+        saw=f"Ok({brief(post)})",
+        expected="Ok(Post(slug='hello', tags=[sql, python], ...)): the tags in the order the writer gave them",
+    )
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.8")
+def test_a_draft_with_an_unknown_tag_is_a_validation_failure_naming_tags(kit, world, run, err):
+    for names in (["python", "cobol"], ["Python"]):
+        err(
+            f"Called create_draft(1, 'T', 'B', {names}) where only the tags python and sql exist",
+            *run(lambda names=names: kit.posts.create_draft(1, "T", "B", names, uow=world.uow)),
+            "ValidationFailed",
+            "tags",
+        )
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.9")
+def test_publishing_an_archived_post_is_a_conflict(kit, world, run, err):
+    err(
+        "Called publish_post(1, 3): Ada publishes her archived post",
+        *run(lambda: kit.posts.publish_post(1, 3, uow=world.uow)),
+        "Conflict",
+    )
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.10")
+def test_reading_a_missing_post_is_not_found(kit, world, run, err):
+    err("Called get_post(99) where no post has id 99", *run(lambda: kit.posts.get_post(99, uow=world.uow)), "NotFound")
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.11")
+def test_a_token_is_issued_for_a_registered_email_in_another_case_and_refused_for_a_malformed_one(
+    kit, world, run, ok, err
+):
+    token = ok(
+        "Called issue_token(' ADA@example.com') while ada@example.com is registered",
+        *run(lambda: kit.accounts.issue_token(" ADA@example.com", uow=world.uow)),
     )
     expect(
-        raised is users.error,
-        did="Called register_user('grace@example.org', 'Grace') with a user repository raising RuntimeError",
+        world.uow.tokens.rows.get(token) == 1,
+        did="Called issue_token(' ADA@example.com')",
+        saw=f"Ok({token!r}); tokens issued: {world.uow.tokens.rows}",
+        expected="Ok(<a token that uow.tokens issued for Ada, user 1>)",
+        why="A token is looked up by the same normalised email as registration: ' ADA@example.com' is Ada.",
+    )
+    err(
+        "Called issue_token('ada.example.com')",
+        *run(lambda: kit.accounts.issue_token("ada.example.com", uow=world.uow)),
+        "ValidationFailed",
+        "email",
+    )
+
+
+@pytest.mark.task(1, points=3)
+@pytest.mark.rules("1.12")
+def test_the_result_module_is_clean_under_mypy_strict(kit):
+    from mypy import api
+
+    _require_result_types(kit)
+
+    path = Path(learner("inkwell.result").__file__).resolve()
+    root = path.parent.parent
+    before = os.environ.get("MYPYPATH")
+    os.environ["MYPYPATH"] = str(root)
+    try:
+        out, errors, status = api.run(
+            [
+                "--strict",
+                "--no-incremental",
+                "--cache-dir",
+                os.devnull,
+                "--follow-imports=silent",
+                "-m",
+                "inkwell.result",
+            ]
+        )
+    finally:
+        os.environ.pop("MYPYPATH") if before is None else os.environ.__setitem__("MYPYPATH", before)
+    lines = [line.replace(str(root) + os.sep, "") for line in (out + errors).splitlines() if ": error:" in line]
+    expect(
+        status == 0,
+        did="Ran mypy --strict on inkwell/result.py",
+        saw="\n            ".join(lines[:6]) or (out + errors).strip()[:300],
+        expected="no errors: Ok, Err and Result fully typed and generic",
+        why="Result[T, E] is only worth its signature if a type checker can follow it into every caller.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.1")
+def test_a_malformed_email_at_registration_raises_nothing(kit, world, run):
+    outcome, raised = run(
+        lambda: kit.accounts.register_user("grace.example.org", "Grace", uow=world.uow, notifier=world.notifier)
+    )
+    expect(
+        raised is None,
+        did="Called register_user('grace.example.org', 'Grace')",
+        saw=f"it raised {type(raised).__name__}: {raised}",
+        expected="no exception: an Err",
+        why="A caller cannot see from a signature which exceptions to catch; an Err in the return type cannot be missed.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.2")
+def test_a_broken_tag_repository_is_not_caught_by_create_draft(kit, fakes, world, run, brief):
+    tags = fakes.Broken("the tag store")
+    uow = fakes.Uow(world.users, world.posts, tags)
+    outcome, raised = run(lambda: kit.posts.create_draft(1, "T", "B", ["python"], uow=uow))
+    expect(
+        raised is tags.error,
+        did="Called create_draft(1, 'T', 'B', ['python']) with uow.tags raising RuntimeError",
         saw=f"it raised {type(raised).__name__}: {raised}" if raised else f"it returned {brief(outcome)}",
         expected="the RuntimeError itself, not caught and not turned into an Err",
-        why="A bug or an outage is not a client's mistake: let it reach the edge as a 500.",
+        why="A bug or an outage is not a client's mistake: let it reach the edge.",
     )
 
 
-@pytest.mark.task(3, points=5)
-def test_a_taken_email_answers_409_as_a_problem(http):
-    r = http.client.post("/users", json={"email": "ADA@example.com", "display_name": "Ada"})
-    body = r.json() if r.headers.get("content-type", "").startswith("application/") else {}
+@pytest.mark.task(2, points=3)
+@pytest.mark.rules("2.3")
+def test_the_database_failing_under_the_tag_lookup_is_not_an_unknown_tag(fresh, database_fails):
+    with database_fails("from tags"):
+        r = fresh.client.post("/posts", json={"title": "T", "body": "B", "tags": ["python"]}, headers=fresh.ada)
+    why = (
+        "The database failed while looking the tag up; answering as if the tag were unknown blames the writer."
+        if 400 <= r.status_code < 500
+        else "The database failed: the draft cannot have been saved, and the answer must say the server failed."
+    )
     expect(
-        r.status_code == 409
-        and r.headers.get("content-type", "").startswith("application/problem+json")
-        and all(k in body for k in ("type", "title", "status", "detail", "instance")),
-        did="POST /users with 'ADA@example.com' while ada@example.com is registered",
-        saw=f"{r.status_code} {r.headers.get('content-type')} {r.text[:200]}",
-        expected="409 with an application/problem+json body: type, title, status, detail, instance",
-        why="Conflict maps to 409, and every error answer has the RFC 9457 shape.",
+        r.status_code >= 500,
+        did="POST /posts with tags ['python'] while the database fails every statement reading tags (OperationalError)",
+        saw=f"{r.status_code} {r.text[:200]}",
+        expected="a 5xx: the server's failure, not the client's",
+        why=why,
     )
 
 
-@pytest.mark.task(4, points=3)
-def test_a_500_carries_a_correlation_id_in_body_and_header(broken_app, fakes):
-    broken_app.app.dependency_overrides[broken_app.deps.posts_repository] = lambda: fakes.Broken("the post store")
-    r = broken_app.client.get("/posts/1")
-    header = r.headers.get("x-correlation-id")
-    body = r.json() if r.headers.get("content-type", "").startswith("application/") else {}
+@pytest.mark.task(2, points=2)
+@pytest.mark.rules("2.4")
+def test_registration_commits_once_after_adding_and_a_refusal_commits_nothing(kit, world, run):
+    run(lambda: kit.accounts.register_user("grace@example.org", "Grace", uow=world.uow, notifier=world.notifier))
+    after_ok = list(world.uow.commits)
+    run(lambda: kit.accounts.register_user("ada@example.com", "Ada", uow=world.uow, notifier=world.notifier))
+    after_refusal = world.uow.commits[len(after_ok) :]
+    run(lambda: kit.posts.publish_post(1, 1, uow=world.uow))
+    after_publish = world.uow.commits[len(after_ok) + len(after_refusal) :]
     expect(
-        r.status_code == 500 and header and body.get("correlation_id") == header,
-        did="GET /posts/1 with a post repository raising RuntimeError",
-        saw=f"{r.status_code} X-Correlation-ID={header!r} {r.text[:200]}",
-        expected="500 with the same correlation id in the X-Correlation-ID header and the body's correlation_id",
-        why="The client quotes the id; the operator finds the logged exception by it.",
+        len(after_publish) == 1 and (1, "published") in after_publish[0]["saved"],
+        did="Called publish_post(1, 1): Ada publishes her draft, with a fake unit of work",
+        saw=f"{len(after_publish)} commit(s)"
+        + (
+            ", the post not yet saved at the commit"
+            if after_publish and (1, "published") not in after_publish[0]["saved"]
+            else ""
+        ),
+        expected="one commit, after uow.posts.save(post)",
+        why="A change saved after the commit is outside the transaction, and the unit of work discards it.",
+    )
+    expect(
+        len(after_ok) == 1 and "grace@example.org" in after_ok[0]["users"] and not after_refusal,
+        did="Called register_user('grace@example.org', ...), then register_user('ada@example.com', ...) (taken)",
+        saw=f"{len(after_ok)} commit(s) for Grace"
+        + (
+            f", Grace {'' if 'grace@example.org' in after_ok[0]['users'] else 'not yet '}added at the commit"
+            if after_ok
+            else ""
+        )
+        + f"; {len(after_refusal)} commit(s) for the refused Ada",
+        expected="one commit for Grace, after uow.users.add; none for the refusal",
+        why="The use case decides when its change is whole: it commits once, and never a refusal.",
     )
 
 
-@pytest.mark.task(5, points=3)
-def test_no_bare_except_in_the_package():
-    package = Path(learner("inkwell").__file__).resolve().parent
-    found = [
-        f"{path.relative_to(package.parent).as_posix()}:{node.lineno}"
-        for path in sorted(package.rglob("*.py"))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.ExceptHandler) and node.type is None
-    ]
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.5")
+def test_a_user_added_without_commit_is_gone_in_the_next_unit_of_work(kit, fresh):
+    with fresh.app.state.uow_factory() as uow:
+        uow.users.add(kit.model.User(email="grace@example.org", display_name="Grace"))
+    with fresh.app.state.uow_factory() as uow:
+        kept = uow.users.get_by_email("grace@example.org")
     expect(
-        not found,
-        did="Read every except clause of the package",
-        saw="a bare `except:` at " + ", ".join(found),
-        expected="every except naming the exception it expects",
-        why="A bare except catches everything, your own bugs and KeyboardInterrupt too, and hides them.",
+        kept is None,
+        did="Added Grace through the app's unit of work (app.state.uow_factory()) and left without commit()",
+        saw="Grace is in the database: the repository committed on its own",
+        expected="no Grace: without uow.commit() nothing lasts",
+        why="Only the unit of work commits; a repository that commits makes half a use case permanent.",
+    )
+
+
+@pytest.mark.task(2, points=2)
+@pytest.mark.rules("2.6")
+def test_a_failed_welcome_email_is_logged_and_the_account_still_exists(kit, world, fakes, run, caplog, brief):
+    notifier = fakes.Notifier(kit, failing=True)
+    with caplog.at_level(logging.WARNING):
+        outcome, raised = run(
+            lambda: kit.accounts.register_user("grace@example.org", "Grace", uow=world.uow, notifier=notifier)
+        )
+    warned = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    expect(
+        raised is None and isinstance(outcome, kit.Ok) and world.uow.commits and notifier.sent and warned,
+        did="Called register_user('grace@example.org', 'Grace') with a notifier answering Err(DeliveryFailed(...))",
+        saw=(f"it raised {type(raised).__name__}: {raised}" if raised else brief(outcome))
+        + f"; {len(world.uow.commits)} commit(s); notifier called {len(notifier.sent)} time(s); "
+        f"{len(warned)} log record(s) at WARNING or above",
+        expected="Ok(user), committed, the notifier called, and a log record at WARNING or above",
+        why="The account exists, so registration succeeds; a dropped email nobody hears of is a silent failure.",
     )

@@ -1,12 +1,14 @@
-"""What the use cases need from the outside world, as protocols.
+"""Every port of Inkwell: what the use cases need from the outside world, as protocols.
 
 A repository answers `None` for "no such row": that is a lookup, not a failure. Turning it
-into a failure (or not) is the use case's decision.
+into a failure (or not) is the use case's decision. Repositories add and change; only the unit
+of work commits, so a use case's change is written whole or not at all.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from types import TracebackType
+from typing import Protocol, Self
 
 from inkwell.domain.model import Post, Tag, User
 
@@ -28,7 +30,31 @@ class TagRepository(Protocol):
     def get_by_name(self, name: str) -> Tag | None: ...
 
 
+class TokenRepository(Protocol):
+    def issue(self, user_id: int) -> str: ...
+    def user_id_for(self, token: str) -> int | None: ...
+
+
+class UnitOfWork(Protocol):
+    users: UserRepository
+    posts: PostRepository
+    tags: TagRepository
+    tokens: TokenRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+
 class Notifier(Protocol):
-    # TODO(kata): Task 2. Declare the answer: Result[None, DeliveryFailed], so that a failed
-    # delivery is a value the use case has to look at instead of an exception it may swallow.
+    # TODO(kata): support cannot tell how many welcome emails never went out, nor to whom.
     def send_welcome(self, user: User) -> None: ...

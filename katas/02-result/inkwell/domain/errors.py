@@ -41,3 +41,8 @@ class ValidationFailed(DomainError):
 @dataclass(frozen=True)
 class DeliveryFailed(DomainError):
     """An outside system (the mailer) could not take a message; the caller decides what follows."""
+
+
+@dataclass(frozen=True)
+class NotAuthenticated(DomainError):
+    """The caller could not be identified: no account for the email, no valid bearer token."""

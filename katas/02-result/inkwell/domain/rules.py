@@ -10,8 +10,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def normalise_email(raw: str) -> str:
-    # TODO(kata): Task 1. Return Result[str, ValidationFailed] (with the field "email") instead
-    # of raising ValueError: a malformed address is an expected failure, not a crash.
+    # TODO(kata): signing up with a mistyped email answers a plain-text Internal Server Error.
     cleaned = raw.strip().lower()
     local, at, domain = cleaned.partition("@")
     if not (at and local and domain) or "@" in domain or any(c.isspace() for c in cleaned):

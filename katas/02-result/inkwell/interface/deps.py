@@ -1,63 +1,37 @@
-"""The dependencies routes ask for. Tests swap them with `app.dependency_overrides[...]`."""
+"""The dependencies routes ask for: ports only. Tests swap them with `app.dependency_overrides`.
 
-from collections.abc import Iterator
+Which adapters stand behind the ports is the composition root's decision (`inkwell.app`): the
+interface never imports the infrastructure.
+"""
+
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
-from sqlalchemy.orm import Session
 
-from inkwell.application.ports import Notifier, PostRepository, TagRepository, UserRepository
-from inkwell.infrastructure.notifier import LoggingNotifier
-from inkwell.infrastructure.repositories import (
-    SqlPostRepository,
-    SqlTagRepository,
-    SqlUserRepository,
-)
-from inkwell.infrastructure.tokens import TokenStore
+from inkwell.application.accounts import authenticate
+from inkwell.application.ports import Notifier, UnitOfWork
 
 
-def session(request: Request) -> Iterator[Session]:
-    with request.app.state.sessions() as s:
-        yield s
+def unit_of_work(request: Request) -> UnitOfWork:
+    uow: UnitOfWork = request.app.state.uow_factory()
+    return uow
 
 
-SessionDep = Annotated[Session, Depends(session)]
+def notifier(request: Request) -> Notifier:
+    mailer: Notifier = request.app.state.notifier
+    return mailer
 
 
-def users_repository(session: SessionDep) -> UserRepository:
-    return SqlUserRepository(session)
+UowDep = Annotated[UnitOfWork, Depends(unit_of_work)]
+NotifierDep = Annotated[Notifier, Depends(notifier)]
 
 
-def posts_repository(session: SessionDep) -> PostRepository:
-    return SqlPostRepository(session)
-
-
-def tags_repository(session: SessionDep) -> TagRepository:
-    return SqlTagRepository(session)
-
-
-def notifier() -> Notifier:
-    return LoggingNotifier()
-
-
-def token_store(session: SessionDep) -> TokenStore:
-    return TokenStore(session)
-
-
-def current_user_id(
-    tokens: Annotated[TokenStore, Depends(token_store)],
-    authorization: Annotated[str | None, Header()] = None,
-) -> int:
+def current_user_id(uow: UowDep, authorization: Annotated[str | None, Header()] = None) -> int:
     scheme, _, token = (authorization or "").partition(" ")
-    user_id = tokens.user_id_for(token) if scheme.lower() == "bearer" and token else None
+    user_id = authenticate(token if scheme.lower() == "bearer" else "", uow=uow)
     if user_id is None:
         raise HTTPException(401, "A valid bearer token is required.", {"WWW-Authenticate": "Bearer"})
     return user_id
 
 
-UsersDep = Annotated[UserRepository, Depends(users_repository)]
-PostsDep = Annotated[PostRepository, Depends(posts_repository)]
-TagsDep = Annotated[TagRepository, Depends(tags_repository)]
-NotifierDep = Annotated[Notifier, Depends(notifier)]
-TokensDep = Annotated[TokenStore, Depends(token_store)]
 CallerDep = Annotated[int, Depends(current_user_id)]

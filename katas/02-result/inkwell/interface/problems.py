@@ -3,12 +3,10 @@
 from fastapi import FastAPI
 
 
-# TODO(kata): Task 3. Map each domain error type to its status (see the README) and render an
-# RFC 9457 problem body (type, title, status, detail, instance; `errors` for validation) with the
-# content type application/problem+json. Routes then hand every Err to that one function.
 def install_problem_handlers(app: FastAPI) -> None:
-    # TODO(kata): Task 3. Register exception handlers so that FastAPI's own 404, 405 and 422
-    # (and HTTPException raised anywhere) answer in the same problem format.
-    # TODO(kata): Task 4. Handle every other exception: log it with a fresh correlation id, and
-    # answer 500 with no internals in the body, the id in the body and in X-Correlation-ID.
+    # TODO(kata): the mobile client cannot tell a wrong request from a server failure, and
+    # FastAPI's own 404, 405 and 422 look like nothing else the API answers.
+    # TODO(kata): when something crashes, the client gets a plain-text 500 with nothing to
+    # quote to support, and during last week's database maintenance clients were told the same
+    # (and paged the on-call as a bug) instead of being asked to retry.
     return None

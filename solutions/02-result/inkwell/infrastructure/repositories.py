@@ -1,12 +1,18 @@
-"""SQLAlchemy adapters of the repository ports, mapping rows to entities and back."""
+"""SQLAlchemy adapters of the repository ports, mapping rows to entities and back.
+
+They add and change rows inside the unit of work's transaction and never commit: `flush()`
+sends the INSERT so the database assigns an id, and the unit of work decides whether it lasts.
+"""
 
 from __future__ import annotations
+
+import secrets
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inkwell.domain.model import Post, PostStatus, Role, Tag, User
-from inkwell.infrastructure.db import PostRow, TagRow, UserRow
+from inkwell.infrastructure.db import PostRow, TagRow, TokenRow, UserRow
 
 
 class SqlUserRepository:
@@ -29,7 +35,7 @@ class SqlUserRepository:
             created_at=user.created_at,
         )
         self.session.add(row)
-        self.session.commit()
+        self.session.flush()
         user.id = row.id
         return user
 
@@ -57,14 +63,14 @@ class SqlPostRepository:
             tags=[self.session.get_one(TagRow, tag.id) for tag in post.tags],
         )
         self.session.add(row)
-        self.session.commit()
+        self.session.flush()
         post.id = row.id
         return post
 
     def save(self, post: Post) -> None:
         row = self.session.get_one(PostRow, post.id)
         row.status, row.published_at = post.status.value, post.published_at
-        self.session.commit()
+        self.session.flush()
 
 
 class SqlTagRepository:
@@ -74,6 +80,21 @@ class SqlTagRepository:
     def get_by_name(self, name: str) -> Tag | None:
         row = self.session.scalar(select(TagRow).where(TagRow.name == name))
         return Tag(row.name, row.id) if row is not None else None
+
+
+class SqlTokenRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def issue(self, user_id: int) -> str:
+        token = secrets.token_urlsafe(24)
+        self.session.add(TokenRow(token=token, user_id=user_id))
+        self.session.flush()
+        return token
+
+    def user_id_for(self, token: str) -> int | None:
+        row = self.session.get(TokenRow, token)
+        return row.user_id if row is not None else None
 
 
 def _user(row: UserRow) -> User:

@@ -2,11 +2,13 @@
 
 Every error response of the API has the same shape and the content type
 `application/problem+json`: `type`, `title`, `status`, `detail`, `instance`, plus `errors`
-for validation failures and `correlation_id` for unexpected ones. Routes never pick a
-status for a failure themselves; they hand the domain error to `problem_for`.
+for validation failures and `error_id` for unexpected ones. Routes never pick a status for a
+failure themselves; they hand the domain error to `problem_for`. An exception is either an
+outage of a dependency (503, try again later) or a bug (500, with an id to quote).
 """
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from uuid import uuid4
@@ -14,22 +16,26 @@ from uuid import uuid4
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
 from inkwell.domain.errors import (
     Conflict,
     DeliveryFailed,
     DomainError,
+    NotAuthenticated,
     NotFound,
     PermissionDenied,
     ValidationFailed,
 )
 
 PROBLEM_JSON = "application/problem+json"
-CORRELATION_HEADER = "X-Correlation-ID"
+REQUEST_ID_HEADER = "X-Request-ID"
+RETRY_AFTER_SECONDS = "5"
 # Each error type has one status, one problem type URI and one title: the contract, in one table.
 _PROBLEMS = "https://inkwell.dev/problems/"
 STATUS_OF: dict[type[DomainError], tuple[int, str, str]] = {
+    NotAuthenticated: (401, _PROBLEMS + "not-authenticated", "Not authenticated"),
     NotFound: (404, _PROBLEMS + "not-found", "Not found"),
     PermissionDenied: (403, _PROBLEMS + "permission-denied", "Permission denied"),
     Conflict: (409, _PROBLEMS + "conflict", "Conflict with the current state"),
@@ -47,7 +53,7 @@ def problem(
     *,
     kind: str = "about:blank",
     title: str = "",
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
     # With the type about:blank, RFC 9457 asks for the status phrase as the title.
@@ -78,31 +84,37 @@ def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    # FastAPI's own validation is the same kind of problem as the use cases' ValidationFailed:
+    # one type, so that a client handles "fix these fields" in one place.
     assert isinstance(exc, RequestValidationError)
-    errors = [{"field": _field(e["loc"]), "detail": e["msg"]} for e in exc.errors()]
-    return problem(request, 422, "The request is not valid; see errors.", errors=errors)
+    fields = {_field(e["loc"]): str(e["msg"]) for e in exc.errors()}
+    return problem_for(ValidationFailed("The request is not valid; see errors.", fields), request)
+
+
+def _outage(request: Request, exc: Exception) -> JSONResponse:
+    # The database is unreachable or locked: not the client's fault, and likely to pass.
+    log.warning("Database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    detail = "A service Inkwell depends on is unavailable. Try again shortly."
+    return problem(request, 503, detail, headers={"Retry-After": RETRY_AFTER_SECONDS})
 
 
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    # The client learns only an id; the id leads an operator to the logged traceback.
-    correlation_id = uuid4().hex
+    # A bug. The client learns only an id; the id leads an operator to the logged traceback.
+    # It is not the request id: a request id names a request, this names one failure.
+    error_id = uuid4().hex
     log.error(
-        "Unhandled %s on %s %s [correlation id %s]",
+        "Unhandled %s on %s %s [error id %s]",
         type(exc).__name__,
         request.method,
         request.url.path,
-        correlation_id,
+        error_id,
         exc_info=exc,
-        extra={"correlation_id": correlation_id},
+        extra={"error_id": error_id},
     )
-    detail = "Something went wrong on our side. Quote the correlation id when you report it."
-    return problem(
-        request,
-        500,
-        detail,
-        headers={CORRELATION_HEADER: correlation_id},
-        correlation_id=correlation_id,
-    )
+    detail = "Something went wrong on our side. Quote the error id when you report it."
+    # This handler answers from outside the request-id middleware, so it adds the header itself.
+    rid = getattr(request.state, "request_id", "")
+    return problem(request, 500, detail, headers={REQUEST_ID_HEADER: rid} if rid else None, error_id=error_id)
 
 
 def _field(loc: tuple[Any, ...]) -> str:
@@ -115,4 +127,5 @@ def _field(loc: tuple[Any, ...]) -> str:
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(OperationalError, _outage)
     app.add_exception_handler(Exception, _unexpected)
