@@ -1,3 +1,14 @@
 """The fixtures both suites share live in katas/01-layering/tests/support.py."""
 
-from kata_tests.support import app, client, graph, kit, package_dir, uow, use_cases  # noqa: F401
+from kata_tests.support import (  # noqa: F401
+    app,
+    client,
+    graph,
+    kit,
+    outage,
+    package_dir,
+    real_uow,
+    record_raised,
+    uow,
+    use_cases,
+)

@@ -172,3 +172,59 @@ def session_report(app: Any, root: Path) -> list[str]:
             used_by = ", ".join(dict.fromkeys(users[function]))
             lines.append(f"dependency {function.__name__} ({where(function, root)}) {takes}; used by {used_by}")
     return lines
+
+
+class EntityCalls:
+    """Records every call of a method of a domain class made from code outside the inner layers.
+
+    `with EntityCalls(root) as calls:` wraps each method defined on the classes of the loaded
+    modules of inkwell.domain; `calls.seen` lists "Post.publish called at inkwell/interface/posts.py:27".
+    A method called on an entity is a call like any other: a handler that runs `post.publish()`
+    itself has taken the use case's place, whatever names it imports.
+    """
+
+    INNER = ("inkwell/domain/", "inkwell/application/", "inkwell/infrastructure/")
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.seen, self._patched = root, [], []
+
+    def __enter__(self) -> EntityCalls:
+        for name, module in sorted(sys.modules.items()):
+            if module is None or not (name == "inkwell.domain" or name.startswith("inkwell.domain.")):
+                continue
+            for cls in vars(module).values():
+                if isinstance(cls, type) and cls.__module__ == name:
+                    self._wrap_methods(cls)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for cls, attribute, original in reversed(self._patched):
+            setattr(cls, attribute, original)
+
+    def _wrap_methods(self, cls: type) -> None:
+        for attribute, value in list(vars(cls).items()):
+            if attribute.startswith("__") or not isinstance(value, types.FunctionType):
+                continue
+            self._patched.append((cls, attribute, value))
+            setattr(cls, attribute, self._recording(cls, attribute, value))
+
+    def _recording(self, cls: type, attribute: str, method: Any) -> Any:
+        import functools
+
+        @functools.wraps(method)
+        def recording(*args: Any, **kwargs: Any) -> Any:
+            caller = self._caller(sys._getframe(1))
+            if caller is not None:
+                self.seen.append(f"{cls.__name__}.{attribute} called at {caller}")
+            return method(*args, **kwargs)
+
+        return recording
+
+    def _caller(self, frame: Any) -> str | None:
+        try:
+            path = Path(frame.f_code.co_filename).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None  # called from outside the submission (the suite, a library)
+        if path.startswith(self.INNER):
+            return None
+        return f"{path}:{frame.f_lineno}"

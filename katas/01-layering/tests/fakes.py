@@ -78,13 +78,20 @@ class FakePosts(_Port):
         self.stored[post.id] = copy.copy(post)
 
 
+class TokenStoreDown(Exception):
+    """What the fake token store raises when a test has switched it off."""
+
+
 class FakeTokens(_Port):
     port, attribute, methods = "TokenRepository", "tokens", ("issue", "user_id_for")
 
     def __init__(self) -> None:
         self.stored: dict[str, int] = {}
+        self.down = False  # a test sets it to make issue() fail
 
     def issue(self, user_id: int) -> str:
+        if self.down:
+            raise TokenStoreDown("the token store is unavailable")
         token = f"token-{len(self.stored) + 1}"
         self.stored[token] = user_id
         return token
@@ -94,13 +101,15 @@ class FakeTokens(_Port):
 
 
 class FakeUnitOfWork:
-    """Counts commits, so a test can tell a use case that persisted from one that refused."""
+    """Counts commits, and like a database keeps only what was committed: leaving `with uow:`
+    (or calling rollback()) puts every repository back as the last commit left it."""
 
     def __init__(self) -> None:
         self.users = FakeUsers()
         self.posts = FakePosts()
         self.tokens = FakeTokens()
         self.commits = 0
+        self._committed = self._state()
 
     def __enter__(self) -> FakeUnitOfWork:
         return self
@@ -110,9 +119,14 @@ class FakeUnitOfWork:
 
     def commit(self) -> None:
         self.commits += 1
+        self._committed = self._state()
 
     def rollback(self) -> None:
-        pass
+        for repository, stored in zip((self.users, self.posts, self.tokens), self._committed, strict=True):
+            repository.stored = dict(stored)
+
+    def _state(self) -> tuple[dict[Any, Any], ...]:
+        return dict(self.users.stored), dict(self.posts.stored), dict(self.tokens.stored)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
@@ -130,19 +144,24 @@ class UseCases:
     def __init__(self, module: Any, dto: Any) -> None:
         self.module, self.dto = module, dto
 
-    def register(self, uow: FakeUnitOfWork, email: str, display_name: str = "Ada") -> Any:
-        command = self.dto.RegisterUserInput(email=email, display_name=display_name)
-        return self._run("register_user", "RegisterUser", uow, command)
+    def register(self, uow: Any, email: str, display_name: str = "Ada") -> Any:
+        """The user register_user stored (see registration() for the user and the token)."""
+        return self.registration(uow, email, display_name)[0]
 
-    def draft(self, uow: FakeUnitOfWork, author_id: int, title: str, body: str) -> Any:
+    def registration(self, uow: Any, email: str, display_name: str = "Ada") -> tuple[Any, Any]:
+        """(user, token): register_user may return a pair or an object with .user and .token."""
+        command = self.dto.RegisterUserInput(email=email, display_name=display_name)
+        return registration(self._run("register_user", "RegisterUser", uow, command))
+
+    def draft(self, uow: Any, author_id: int, title: str, body: str) -> Any:
         command = self.dto.CreateDraftInput(author_id=author_id, title=title, body=body)
         return self._run("create_draft", "CreateDraft", uow, command)
 
-    def publish(self, uow: FakeUnitOfWork, post_id: int, actor_id: int) -> Any:
+    def publish(self, uow: Any, post_id: int, actor_id: int) -> Any:
         command = self.dto.PublishPostInput(post_id=post_id, actor_id=actor_id)
         return self._run("publish_post", "PublishPost", uow, command)
 
-    def _run(self, function: str, cls: str, uow: FakeUnitOfWork, command: Any) -> Any:
+    def _run(self, function: str, cls: str, uow: Any, command: Any) -> Any:
         found = getattr(self.module, function, None)
         if callable(found) and not isinstance(found, type):
             return found(uow, command)
@@ -154,6 +173,20 @@ class UseCases:
                 f"  expected: {function}(uow, command), or {cls}(uow).execute(command)"
             )
         return use_case(uow).execute(command)
+
+
+def registration(result: Any) -> tuple[Any, Any]:
+    """register_user's answer as (user, token), whichever of the two shapes it has."""
+    if isinstance(result, tuple) and len(result) == 2:
+        return result[0], result[1]
+    if hasattr(result, "user") and hasattr(result, "token"):
+        return result.user, result.token
+    raise AssertionError(
+        "Ran register_user and looked at what it returned\n"
+        f"  saw:      {type(result).__module__}.{type(result).__qualname__}: {result!r}\n"
+        "  expected: the stored user and its new token, as (user, token) or an object with .user and .token\n"
+        "Registration stores the user and issues its first token in one unit of work, so the use case returns both."
+    )
 
 
 def status_of(post: Any) -> str:

@@ -1,8 +1,11 @@
-"""What each use case takes in: plain values, already shaped by the interface layer."""
+"""What each use case takes in (plain values, already shaped by the interface layer), and what
+registration gives back."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from inkwell.domain.model import User
 
 
 @dataclass(frozen=True)
@@ -22,3 +25,11 @@ class CreateDraftInput:
 class PublishPostInput:
     post_id: int
     actor_id: int
+
+
+@dataclass(frozen=True)
+class Registration:
+    """The new user and its first bearer token: stored together, or not at all."""
+
+    user: User
+    token: str

@@ -1,27 +1,30 @@
-"""Inkwell's use cases. Each takes a unit of work and an input, and returns an entity.
+"""Inkwell's use cases. Each takes a unit of work and an input, and returns what it made.
 
 They decide nothing the domain can decide (the entities hold the rules); they load, ask, store
-and commit. Failures are domain errors, so any interface (HTTP, a CLI, a test) can map them.
+and commit, once, when the change is complete. Failures are domain errors, so any interface
+(HTTP, a CLI, a test) can map them.
 """
 
 from __future__ import annotations
 
-from inkwell.application.dto import CreateDraftInput, PublishPostInput, RegisterUserInput
-from inkwell.application.unit_of_work import UnitOfWork
+from inkwell.application.dto import CreateDraftInput, PublishPostInput, RegisterUserInput, Registration
+from inkwell.application.ports import PostRepository, UnitOfWork
 from inkwell.domain.errors import EmailAlreadyRegistered, NotAuthenticated, PostNotFound, UserNotFound
 from inkwell.domain.model import Post, User, utc_now
-from inkwell.domain.ports import PostRepository
 from inkwell.domain.text import normalise_email, unique_slug
 
 
-def register_user(uow: UnitOfWork, command: RegisterUserInput) -> User:
+def register_user(uow: UnitOfWork, command: RegisterUserInput) -> Registration:
     email = normalise_email(command.email)
     with uow:
         if uow.users.get_by_email(email) is not None:
             raise EmailAlreadyRegistered(f"{email} is already registered.")
         user = uow.users.add(User(email=email, display_name=command.display_name))
+        assert user.id is not None, "UserRepository.add sets the id"
+        # The token in the same transaction: a user who cannot log in is never stored.
+        token = uow.tokens.issue(user.id)
         uow.commit()
-    return user
+    return Registration(user=user, token=token)
 
 
 def create_draft(uow: UnitOfWork, command: CreateDraftInput) -> Post:
@@ -57,20 +60,14 @@ def get_post(uow: UnitOfWork, post_id: int) -> Post:
         return _existing_post(uow, post_id)
 
 
-def issue_token(uow: UnitOfWork, user_id: int) -> str:
-    with uow:
-        token = uow.tokens.issue(user_id)
-        uow.commit()
-    return token
-
-
-def authenticate(uow: UnitOfWork, token: str) -> User:
+def authenticate(uow: UnitOfWork, token: str) -> int:
+    """The id of the user the bearer token belongs to."""
     with uow:
         user_id = uow.tokens.user_id_for(token)
         user = uow.users.get(user_id) if user_id is not None else None
-    if user is None:
+    if user is None or user.id is None:
         raise NotAuthenticated("A valid bearer token is required.")
-    return user
+    return user.id
 
 
 def _existing_post(uow: UnitOfWork, post_id: int) -> Post:

@@ -1,4 +1,4 @@
-"""The repositories: they implement the domain's ports by copying rows into entities and back.
+"""The repositories: they implement the application's ports by copying rows into entities and back.
 
 Copying (rather than mapping the entities themselves) keeps the domain free of the ORM: an
 entity never lazy-loads, never flushes, and means the same thing in a test as in production.

@@ -7,10 +7,15 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from inkwell.application.ports import PostRepository, TokenRepository, UserRepository
 from inkwell.infrastructure.repositories import SqlPostRepository, SqlTokenRepository, SqlUserRepository
 
 
 class SqlAlchemyUnitOfWork:
+    users: UserRepository
+    posts: PostRepository
+    tokens: TokenRepository
+
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 

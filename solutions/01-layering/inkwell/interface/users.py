@@ -13,9 +13,8 @@ router = APIRouter(prefix="/users", tags=["users"])
 @router.post("", status_code=201, response_model=RegisteredUserOut)
 def register(body: NewUser, uow: UowDep) -> RegisteredUserOut:
     command = RegisterUserInput(email=body.email, display_name=body.display_name)
-    user = use_cases.register_user(uow, command)
-    token = use_cases.issue_token(uow, user.id)
-    return RegisteredUserOut(**UserOut.model_validate(user).model_dump(), token=token)
+    registration = use_cases.register_user(uow, command)
+    return RegisteredUserOut(**UserOut.model_validate(registration.user).model_dump(), token=registration.token)
 
 
 @router.get("/{user_id}", response_model=UserOut)
