@@ -1,8 +1,9 @@
 """The HTTP API of Inkwell and its composition root. Everything happens in the handlers."""
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException
@@ -10,14 +11,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inkwell import services
-from inkwell.db import PostRow, TokenRow, UserRow, make_engine
+from inkwell.application.ports import UnitOfWork
+from inkwell.infrastructure.orm import PostRow, TokenRow, UserRow, make_engine
+from inkwell.infrastructure.unit_of_work import SqlAlchemyUnitOfWork
 from inkwell.schemas import NewPost, NewUser, PostOut, RegisteredUserOut, UserOut
 from inkwell.text import normalise_email, unique_slug
 
 
-# TODO(kata): Task 2. Write the use cases (inkwell/application/use_cases.py) over the ports and a
-# unit-of-work port, then keep create_app here as the composition root that only wires layers:
-# an engine and a unit of work from the infrastructure, routers from the interface.
+def unit_of_work_factory(database_url: str = "sqlite://") -> Callable[[], UnitOfWork]:
+    """New units of work over one database: the real adapters. Nothing uses them yet."""
+    return partial(SqlAlchemyUnitOfWork, sessionmaker(make_engine(database_url), expire_on_commit=False))
+
+
+# TODO(kata): The team wants a command-line tool that imports members and publishes their posts
+# in bulk. Today registering or publishing means running this web server, and every test of a
+# rule starts one, with a database, and takes seconds.
 def create_app(database_url: str = "sqlite://") -> FastAPI:
     sessions = sessionmaker(make_engine(database_url), expire_on_commit=False)
     app = FastAPI(title="Inkwell (layering kata)")
@@ -38,9 +46,8 @@ def create_app(database_url: str = "sqlite://") -> FastAPI:
 
     CurrentUser = Annotated[UserRow, Depends(current_user)]
 
-    # TODO(kata): Task 4. This handler normalises the email, checks for a duplicate and writes
-    # rows itself. Make it build a RegisterUserInput, call the register_user use case, and
-    # shape the answer; move the rules to the domain and the application.
+    # TODO(kata): Support found two accounts for one person, 'ada@example.com' and ' Ada@Example.com',
+    # both made by last month's import script, which writes to the database without this route.
     @app.post("/users", status_code=201, response_model=RegisteredUserOut)
     def register(body: NewUser, db: SessionDep) -> dict[str, object]:
         try:
@@ -64,8 +71,8 @@ def create_app(database_url: str = "sqlite://") -> FastAPI:
             raise HTTPException(404, f"No user has id {user_id}.")
         return user
 
-    # TODO(kata): Task 4. Slug generation and uniqueness are domain rules, and the session is
-    # infrastructure: call a create_draft use case with a CreateDraftInput instead.
+    # TODO(kata): A reviewer asked why the test of "the second 'Hello World' gets hello-world-2"
+    # needs an HTTP client, a registered user and a database.
     @app.post("/posts", status_code=201, response_model=PostOut)
     def create_draft(body: NewPost, db: SessionDep, caller: CurrentUser) -> PostRow:
         taken = set(db.scalars(select(PostRow.slug)))
@@ -88,8 +95,8 @@ def create_app(database_url: str = "sqlite://") -> FastAPI:
             raise HTTPException(404, f"No post has id {post_id}.")
         return post
 
-    # TODO(kata): Task 4. Call a publish_post use case with a PublishPostInput; the rules of
-    # services.publish belong to the Post entity (Task 1), the commit to the unit of work (Task 2).
+    # TODO(kata): The moderation worker publishes posts too. Its author copied these lines, and a
+    # fix made here last month never reached the worker.
     @app.post("/posts/{post_id}/publish", response_model=PostOut)
     def publish(post_id: int, db: SessionDep, caller: CurrentUser) -> PostRow:
         post = db.get(PostRow, post_id)

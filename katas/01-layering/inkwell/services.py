@@ -4,14 +4,13 @@ from datetime import UTC, datetime
 
 from fastapi import HTTPException
 
-from inkwell.db import PostRow, UserRow
+from inkwell.infrastructure.orm import PostRow, UserRow
 
 MIN_BODY_LENGTH = 30
 
 
-# TODO(kata): Task 1. A business rule that raises HTTPException and takes ORM rows cannot be
-# used without FastAPI and SQLAlchemy. Make it a method of a plain Post entity in the domain
-# that raises domain errors; the interface layer maps those to status codes.
+# TODO(kata): The command-line tool cannot call this: importing it starts pulling in FastAPI and
+# SQLAlchemy, it wants ORM rows, and a refusal comes back as an HTTP 403 to catch.
 def publish(post: PostRow, caller: UserRow) -> None:
     if post.author_id != caller.id:
         raise HTTPException(403, "Only the author of a post may publish it.")

@@ -1,6 +1,6 @@
 """Text rules, carried over from the welcome kata: how emails are stored and slugs are made."""
 
-# TODO(kata): Task 1. These are business rules: move this module into the domain layer.
+# TODO(kata): In the README's diagram of the layers, this module has no box to live in.
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Persistence: the tables, as SQLAlchemy models, and the engine."""
+"""The tables, as SQLAlchemy models, and the engine."""
 
 from __future__ import annotations
 
@@ -27,8 +27,6 @@ class Base(DeclarativeBase):
     pass
 
 
-# TODO(kata): Task 5. These rows are the app's only entities, and they travel up to the handlers.
-# Keep them in the infrastructure layer and give the domain plain classes of its own.
 class UserRow(Base):
     __tablename__ = "users"
 

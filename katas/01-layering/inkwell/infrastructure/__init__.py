@@ -1,0 +1,1 @@
+"""The infrastructure: SQLAlchemy tables, the repositories and unit of work that implement the ports."""
