@@ -79,6 +79,17 @@ class CheckReport:
         everything = all(t.passed for t in self.tests) and bool(self.tests)
         return everything and not self.problems and (self.score >= 100 or not self.hidden_suite)
 
+    def verdict(self) -> str:
+        """One sentence on a complete check that never claims more than the suites that ran."""
+        if not self.complete:
+            return ""
+        if self.hidden_suite:
+            return f"All {len(self.kata.tasks)} tasks pass."
+        ran = len(self.tests)
+        extra = self.kata.reviewer_checks
+        adds = f"the reviewer's suite adds {extra} more" if extra else "the reviewer's suite adds checks of its own"
+        return f"Public checks pass ({ran} of {ran}); {adds}, and only it can say the kata passes."
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kata": self.kata.id,
@@ -87,6 +98,8 @@ class CheckReport:
             "available": self.available,
             "complete": self.complete,
             "hidden_suite": self.hidden_suite,
+            "verdict": self.verdict(),
+            "reviewer_checks": None if self.hidden_suite else self.kata.reviewer_checks,
             "seconds": round(self.seconds, 3),
             "problems": list(self.problems),
             "tasks": [

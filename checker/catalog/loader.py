@@ -12,7 +12,7 @@ from typing import Any
 from checker.catalog.model import Kata, Task
 
 _ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
-_KATA_FIELDS = {"id", "title", "order", "summary", "minutes", "package", "contract", "tasks"}
+_KATA_FIELDS = {"id", "title", "order", "summary", "minutes", "package", "contract", "tasks", "reviewer_checks"}
 _TASK_FIELDS = {"number", "title", "points", "hints", "starter_fails", "starter_says"}
 
 
@@ -102,6 +102,7 @@ def load_kata(path: Path) -> Kata:
         contract=field.text("contract", default=""),
         tasks=tasks,
         root=path.parent.parent.parent,
+        reviewer_checks=field.integer("reviewer_checks", minimum=0) if "reviewer_checks" in data else None,
     )
 
 

@@ -27,6 +27,8 @@ class Kata:
     contract: str
     tasks: tuple[Task, ...]
     root: Path  # the project (or learner copy) root that holds katas/ and solutions/
+    # In a learner copy: how many checks the reviewer's hidden suite adds to the public ones.
+    reviewer_checks: int | None = None
 
     @property
     def folder(self) -> Path:

@@ -73,7 +73,7 @@ def closing(out: Console, here: Project, result: CheckReport, *, own_work: bool)
     if not result.complete:
         return
     following = here.catalog.after(result.kata.id)
-    out.print(f"[bold green]All {len(result.kata.tasks)} tasks pass.[/]")
+    out.print(f"[bold green]{result.verdict()}[/]")
     if own_work:
         if result.kata.has_solution:
             out.print(f"  Compare with the reference: kata solution {result.kata.id}")

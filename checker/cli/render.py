@@ -38,7 +38,11 @@ def report(out: Console, result: CheckReport, progress: KataProgress) -> None:
     suites = f"{public} public, {len(result.tests) - public} hidden" if result.hidden_suite else f"{public} public"
     out.print(Text(f"  {len(result.tests)} tests ({suites}) in {result.seconds:.1f} s", style="dim"))
     if not result.hidden_suite:
-        out.print(Text("  Only the public tests ran here: the full grading is with your facilitator.", style="dim"))
+        extra = kata.reviewer_checks
+        adds = f"the reviewer's suite adds {extra} more checks" if extra else "the reviewer's suite adds its own checks"
+        out.print(
+            Text(f"  Only the public checks ran here; {adds}: the full grading is with your facilitator.", style="dim")
+        )
 
 
 def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress, width: int) -> None:

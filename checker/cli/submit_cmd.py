@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from checker.catalog import Kata
 from checker.cli.context import console, fail, is_interactive, project
 from checker.workshop.submission import SubmissionError, build_submission
 
@@ -32,7 +33,16 @@ def command(
     for kata_id, last in made.manifest["checks"].items():
         if last is None:
             state = "never checked"
-        else:  # a learner copy scores its public tests only: "complete" says they all pass
-            state = f"last check {last['score']:g} points" + (", every public test passes" if last["complete"] else "")
+        else:
+            state = _last_check(here.catalog.get(kata_id), last)
         show.print(f"  {kata_id:<20} {state}")
     show.print("Hand this file to your facilitator. Submitting again replaces it.")
+
+
+def _last_check(kata: Kata, last: dict[str, Any]) -> str:
+    if kata.has_hidden_suite:
+        return f"last check {last['score']:g}/100" + (", every task passes" if last["complete"] else "")
+    # A learner copy scores its public tests only: "complete" says they all pass, and no more.
+    extra = kata.reviewer_checks
+    adds = f"the reviewer's suite adds {extra} more checks" if extra else "the reviewer's suite adds its own"
+    return f"last check {last['score']:g} public points" + (f"; public checks pass, {adds}" if last["complete"] else "")

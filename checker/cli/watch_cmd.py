@@ -90,9 +90,9 @@ class _Session:
         room.report_in_background(self.here.root, result)
         render.report(self.out, result, self.here.store.of(self.kata.id))
         if result.complete:
-            self.out.print(
-                f"[bold green]{self.kata.id} passes.[/] Compare with the reference: kata solution {self.kata.id}"
-            )
+            self.out.print(f"[bold green]{self.kata.id}: {result.verdict()}[/]")
+            if self.kata.has_solution:
+                self.out.print(f"Compare with the reference: kata solution {self.kata.id}")
             self._move_on()
             return
         self.out.print(

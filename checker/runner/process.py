@@ -47,6 +47,7 @@ def check(
     launcher: Launcher | None = None,
     tap: Tap | None = None,
     first_failure: bool = False,
+    collect_only: bool = False,
 ) -> CheckReport:
     """Check the submission at `path` (default: the kata's own folder) and report per test.
 
@@ -54,7 +55,8 @@ def check(
     `channel-rewritten` event when the channel's already-read bytes changed afterwards: the
     grader uses it to hold the run to the suite's manifest. With `first_failure`, the check
     stops at the first test that does not pass (the rest read "not run"): mutation testing
-    needs only to know that a mutant was caught.
+    needs only to know that a mutant was caught. With `collect_only`, nothing runs: every test
+    reads "not run", which is enough to count a suite's checks.
     """
     started = time.perf_counter()
     package = locate_package(kata, path or kata.folder)
@@ -62,7 +64,7 @@ def check(
     with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-") as scratch:
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
-        run.first_failure = first_failure
+        run.first_failure, run.collect_only = first_failure, collect_only
         run.until_done(started)
     return CheckReport(
         kata=kata,
@@ -93,6 +95,7 @@ class _Run:
         self.attempt = 0
         self.tap = tap
         self.first_failure = False
+        self.collect_only = False
 
     def ordered(self) -> list[TestResult]:
         return [self.results[i] for i in self.expected if i in self.results]
@@ -103,11 +106,14 @@ class _Run:
             finished = self._one_process(started)
             remaining = [i for i in self.expected if i not in self.results]
             caught = self.first_failure and any(not r.passed for r in self.results.values())
-            if finished or not remaining or not self.expected or caught:
+            if finished or not remaining or not self.expected or caught or self.collect_only:
                 break
+        why = (
+            "Only collected: nothing ran." if self.collect_only else "This test did not run: the check ran out of time."
+        )
         for test_id in self.expected:
             if test_id not in self.results:
-                self._record(test_id, "not-run", "This test did not run: the check ran out of time.")
+                self._record(test_id, "not-run", why)
 
     def _command(self, results: Path) -> list[str]:
         done = [arg for test_id in self.results for arg in ("--deselect", test_id)]
@@ -127,6 +133,7 @@ class _Run:
             *[str(s) for s in self.suites],
             *done,
             *(["--exitfirst"] if self.first_failure else []),
+            *(["--collect-only"] if self.collect_only else []),
         ]
 
     def _one_process(self, started: float) -> bool:
@@ -268,3 +275,9 @@ def _crash_message(code: int | None) -> str:
 def _startup_problem(output: Path) -> str:
     tail = output.read_bytes()[-1500:].decode("utf-8", "replace").strip()
     return f"The test process could not start. Its last output:\n{tail}"
+
+
+def count_reviewer_checks(kata: Kata, launcher: Launcher | None = None) -> int:
+    """How many checks the hidden suite holds (parametrised cases each count), without running any."""
+    report = check(kata, kata.solution_folder, launcher=launcher, collect_only=True)
+    return sum(1 for test in report.tests if test.hidden)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import checker
 from checker.catalog import Catalog, Kata
+from checker.runner.process import count_reviewer_checks
 from checker.workshop.audit import Leak, find_leaks
 from checker.workshop.readme import learner_readme
 from checker.workshop.version import tool_version
@@ -72,6 +73,7 @@ def build_release(
             shutil.copyfile(root / name, out / name)
     for kata in katas:
         _copy_kata(kata, out)
+        _note_reviewer_checks(kata, out)
     wheels = fill_wheelhouse(out) if wheelhouse else None
     platform = wheels.platform if wheels else ""
     readme = learner_readme(katas, wheelhouse=bool(wheels), platform=platform, python=wheels.python if wheels else "")
@@ -142,6 +144,23 @@ def _copy_kata(kata: Kata, out: Path) -> None:
         (out / "docs" / "katas" / page.name).write_text(
             without_solution_snippets(page.read_text(encoding="utf-8")), encoding="utf-8"
         )
+
+
+def _note_reviewer_checks(kata: Kata, out: Path) -> None:
+    """Tell the copy how many checks the reviewer's suite adds, so it never claims a kata passes."""
+    if not kata.has_hidden_suite:
+        return
+    count = count_reviewer_checks(kata)
+    metadata = out / "katas" / kata.id / "kata.toml"
+    lines = metadata.read_text(encoding="utf-8").splitlines(keepends=True)
+    # A top-level key must come before the first [[tasks]] table, or TOML files it under that table.
+    first_table = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    note = [
+        "# Written by kata release: the checks the reviewer's hidden suite adds to the public ones.\n",
+        f"reviewer_checks = {count}\n",
+        "\n",
+    ]
+    metadata.write_text("".join(lines[:first_table] + note + lines[first_table:]), encoding="utf-8")
 
 
 def without_solution_snippets(page: str) -> str:

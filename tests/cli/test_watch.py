@@ -33,7 +33,7 @@ def test_watch_rechecks_on_save_and_moves_on_when_the_kata_passes(sandbox):
         for name in ("text.py", "app.py"):
             shutil.copyfile(sandbox / "solutions" / "00-welcome" / "inkwell" / name, work / name)
         seen = _wait_for(process, "That was the last kata.", 60)
-        assert "00-welcome passes." in seen and "100/100" in seen
+        assert "00-welcome: All 4 tasks pass." in seen and "100/100" in seen
     finally:
         process.kill()
         process.wait()

@@ -108,11 +108,43 @@ def test_kata_list_check_and_the_room_doctor_work_inside_the_copy_from_a_fresh_e
     assert checked.returncode == 1, checked.stdout + checked.stderr  # the starter fails, as it should
     assert "✗ 1  Normalise emails" in checked.stdout, checked.stdout
     assert re.search(r"\d+ tests \(\d+ public\) in", checked.stdout), "hidden tests ran in the copy"
-    assert "Only the public tests ran here: the full grading is with your facilitator." in checked.stdout
+    assert "Only the public checks ran here; the reviewer's suite adds" in checked.stdout, checked.stdout
+    assert "the full grading is with your facilitator." in checked.stdout, checked.stdout
     room = in_copy("doctor", "--room")
     assert room.returncode == 0, room.stdout + room.stderr
     assert room.stdout.strip().splitlines()[-1].startswith("READY: all"), room.stdout
     assert "✓ installed checker" in room.stdout and "learner copy built" in room.stdout
+
+
+def test_the_copy_knows_how_many_checks_each_reviewer_suite_adds(release):
+    from checker.catalog import load_catalog
+
+    copy = load_catalog(release.folder)
+    for kata in copy.katas:
+        hidden = CATALOG.get(kata.id).hidden_tests
+        assert kata.reviewer_checks and kata.reviewer_checks >= len(list(hidden.glob("test_*.py"))), (
+            f"{kata.id}: the copy's kata.toml says the reviewer's suite adds {kata.reviewer_checks} checks"
+        )
+        assert kata.tasks == CATALOG.get(kata.id).tasks, f"{kata.id}: writing the count changed the tasks"
+
+
+def test_work_that_passes_every_public_check_never_reads_as_done_in_the_copy(in_copy, release):
+    # A learner who copies in the reference solution passes every public check: the copy must
+    # still say that only the reviewer's suite can say the kata passes.
+    package = release.folder / "katas" / "00-welcome" / "inkwell"
+    backup = {path: path.read_bytes() for path in package.glob("*.py")}
+    try:
+        for path in (ROOT / "solutions" / "00-welcome" / "inkwell").glob("*.py"):
+            shutil.copyfile(path, package / path.name)
+        checked = in_copy("check", "00-welcome")
+    finally:
+        for path, content in backup.items():
+            path.write_bytes(content)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "All 4 tasks pass" not in checked.stdout, checked.stdout
+    assert re.search(r"Public checks pass \((\d+) of \1\); the reviewer's suite adds \d+ more", checked.stdout), (
+        checked.stdout
+    )
 
 
 def test_the_fresh_environment_imports_the_checker_of_the_copy(fresh_python, release):
@@ -197,5 +229,5 @@ def test_the_wheelhouse_installs_the_copy_with_the_network_cut(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert "Only the public tests ran here" in checked.stdout, checked.stdout + checked.stderr
+    assert "Only the public checks ran here" in checked.stdout, checked.stdout + checked.stderr
     print(f"offline install and check in {time.perf_counter() - started:.0f} s")

@@ -72,7 +72,7 @@ def _head(column: KataColumn, learners: int) -> str:
     return (
         f'<th scope="col" class="kata"><span class="id">{escape(column.kata)}</span>'
         f'<span class="title">{escape(column.title)}</span>'
-        f'<span class="done">{column.done}/{learners} done</span>'
+        f'<span class="done">{column.done}/{learners} pass public checks</span>'
         f'<span class="hard" title="{hardest_title}">{hardest}</span>'
         f'<span class="median">{median}</span></th>'
     )
@@ -83,7 +83,7 @@ def _cell(progress: Progress | None, now: datetime) -> str:
         return '<td class="cell none">·</td>'
     tone = "ok" if progress.done else "mid" if progress.last >= 50 else "low"
     failing = ", ".join(str(n) for n, _ in progress.failing)
-    note = "✓" if progress.done else f"failing {failing}" if failing else ""
+    note = "✓ public" if progress.done else f"failing {failing}" if failing else ""
     return (
         f'<td class="cell {tone}"><span class="score">{progress.best:g}</span>'
         f'<span class="time">{_duration(progress.spent(now))}</span><span class="note">{escape(note)}</span></td>'
