@@ -33,20 +33,22 @@ class ProgressStore:
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(folder / "progress.db")
-        self.db["checks"].create(
+        self.db.table("checks").create(
             {"id": int, "kata": str, "score": float, "complete": int, "seconds": float, "at": str},
             pk="id",
             if_not_exists=True,
         )
-        self.db["hints"].create(
+        self.db.table("hints").create(
             {"kata": str, "task": int, "level": int, "at": str},
             pk=("kata", "task", "level"),
             if_not_exists=True,
         )
-        self.db["tasks"].create({"kata": str, "task": int, "passed": int}, pk=("kata", "task"), if_not_exists=True)
+        self.db.table("tasks").create(
+            {"kata": str, "task": int, "passed": int}, pk=("kata", "task"), if_not_exists=True
+        )
 
     def record_check(self, report: CheckReport) -> None:
-        self.db["checks"].insert(
+        self.db.table("checks").insert(
             {
                 "kata": report.kata.id,
                 "score": report.score,
@@ -55,13 +57,13 @@ class ProgressStore:
                 "at": _now(),
             }
         )
-        self.db["tasks"].upsert_all(
+        self.db.table("tasks").upsert_all(
             [{"kata": report.kata.id, "task": t.number, "passed": int(t.passed)} for t in report.tasks],
             pk=("kata", "task"),
         )
 
     def record_hint(self, kata: str, task: int, level: int) -> None:
-        self.db["hints"].insert({"kata": kata, "task": task, "level": level, "at": _now()}, replace=True)
+        self.db.table("hints").insert({"kata": kata, "task": task, "level": level, "at": _now()}, replace=True)
 
     def of(self, kata: str) -> KataProgress:
         best = self.db.execute("select max(score), max(complete) from checks where kata = ?", [kata]).fetchone()

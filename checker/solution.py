@@ -20,7 +20,7 @@ def solution_diff(kata: Kata, work: Path | None = None) -> str:
         )
     mine = (work or kata.folder) / kata.package
     theirs = kata.solution_folder / kata.package
-    chunks = []
+    chunks: list[str] = []
     for name in sorted(_sources(mine) | _sources(theirs)):
         before = _lines(mine / name)
         after = _lines(theirs / name)

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.context import console, fail, project
+from checker.catalog import Kata
+from checker.cli.context import Project, console, fail, project
 from checker.hints import HintError, show_hint
 
 
@@ -34,7 +35,7 @@ def command(
         out.print(f"[dim]  That was the last level. Once the kata passes: kata solution {kata.id}[/]")
 
 
-def _first_open_task(here, kata) -> int:  # type: ignore[no-untyped-def]
+def _first_open_task(here: Project, kata: Kata) -> int:
     """The task the learner most likely needs: the first failing one, else the first with hints left."""
     progress = here.store.of(kata.id)
     if progress.failing:

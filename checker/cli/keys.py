@@ -43,6 +43,7 @@ def _read_windows(timeout: float) -> str | None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if msvcrt.kbhit():  # type: ignore[attr-defined]
-            return msvcrt.getwch()  # type: ignore[attr-defined]
+            key: str = msvcrt.getwch()  # type: ignore[attr-defined]
+            return key
         time.sleep(0.02)
     return None

@@ -22,10 +22,11 @@ import time
 from pathlib import Path
 
 from checker.catalog import Catalog, Kata, load_catalog
-from checker.decoys import load_decoys
+from checker.decoys import Decoy, load_decoys
 from checker.grading.grader import GradeOptions, Grader
 from checker.grading.intake import discover
 from checker.grading.manifest import ManifestError, collect_manifest
+from checker.grading.model import SubmissionGrade
 from checker.runner.launch import FreshLauncher
 from checker.runner.process import INI
 
@@ -36,7 +37,7 @@ def generate(katas: list[Kata], into: Path, count: int) -> list[Path]:
     for number in range(count):
         folder = into / f"learner-{number:02d}"
         for position, kata in enumerate(katas):
-            variants = ["solution", "starter", *load_decoys(kata)]
+            variants: list[str | Decoy] = ["solution", "starter", *load_decoys(kata)]
             variant = variants[(number + position) % len(variants)]
             if isinstance(variant, str):
                 source = kata.solution_folder if variant == "solution" else kata.folder
@@ -72,7 +73,8 @@ def naive_score(kata: Kata, folder: Path) -> float:
         subprocess.run(command, cwd=scratch, env=env, capture_output=True, timeout=300)
         events = [json.loads(line) for line in results.read_text().splitlines() if line.strip()]
     points = {t["id"]: t["points"] for e in events if e["event"] == "collected" for t in e["tests"]}
-    return round(sum(points[e["id"]] for e in events if e["event"] == "result" and e["outcome"] == "passed"), 2)
+    earned = sum(float(points[e["id"]]) for e in events if e["event"] == "result" and e["outcome"] == "passed")
+    return round(earned, 2)
 
 
 def gradable(catalog: Catalog, wanted: list[str]) -> list[Kata]:
@@ -111,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         # Both take turns chunk by chunk, so that a busy machine slows them alike.
         options = GradeOptions(katas=tuple(k.id for k in katas), workers=args.workers)
         sources = {s.name: s for s in discover([scratch], catalog.ids)}
-        grades, naive, graded_in, naive_in = [], {}, 0.0, 0.0
+        grades: list[SubmissionGrade] = []
+        naive: dict[tuple[str, str], float] = {}
+        graded_in, naive_in = 0.0, 0.0
         started = time.perf_counter()
         with Grader(catalog, options) as grader:
             graded_in += time.perf_counter() - started

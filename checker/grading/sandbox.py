@@ -100,7 +100,8 @@ class JailedHandle:
     """A confined run: its exit ends every process it left behind."""
 
     def __init__(self, pid: int, popen: subprocess.Popen[bytes] | None, cgroup: PidsCgroup | None) -> None:
-        self.pid, self._popen, self._cgroup, self._code = pid, popen, cgroup, None
+        self.pid, self._popen, self._cgroup = pid, popen, cgroup
+        self._code: int | None = None
 
     def poll(self) -> int | None:
         if self._code is not None:

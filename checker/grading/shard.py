@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.grading.intake import Source
-from checker.grading.model import Batch
+from checker.grading.model import Batch, SubmissionGrade
 
 
 class ShardError(ValueError):
@@ -30,7 +30,8 @@ def merge(batches: list[Batch]) -> Batch:
     for batch in batches[1:]:
         if batch.katas != katas:
             raise ShardError(f"shards graded different katas: {katas} and {batch.katas}")
-    grades, seen = [], {}
+    grades: list[SubmissionGrade] = []
+    seen: dict[str, str] = {}
     for batch in batches:
         for grade in batch.grades:
             if grade.name in seen:

@@ -11,8 +11,9 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
-from checker.catalog import CatalogError, load_catalog
+from checker.catalog import CatalogError, Kata, load_catalog
 from checker.mutants.explained import explained
 from checker.mutants.grade import Graded, all_mutations, baseline_failures, files_to_mutate, grade
 from checker.mutants.summary import Summary, summarise
@@ -94,7 +95,7 @@ def _render(kata_id: str, summary: Summary, seconds: float, jobs: int, listing: 
     return "\n".join(lines)
 
 
-def _rel(kata, path):  # type: ignore[no-untyped-def]
+def _rel(kata: Kata, path: Path) -> str:
     return path.relative_to(kata.solution_folder).as_posix()
 
 

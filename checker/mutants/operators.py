@@ -293,7 +293,9 @@ def _swap_compare(node: ast.Compare, position: int, swapped: type[ast.AST]) -> A
     def apply(tree: ast.AST) -> ast.AST:
         found = _locate(tree, node)
         assert isinstance(found, ast.Compare)
-        found.ops[position] = swapped()  # type: ignore[assignment]  # swapped is always a cmpop
+        operator = swapped()
+        assert isinstance(operator, ast.cmpop)
+        found.ops[position] = operator
         return found
 
     return apply

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -53,7 +54,7 @@ class ForkServer:
         self._worker: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
 
-    def fork(self, request: dict[str, object]) -> int:
+    def fork(self, request: Mapping[str, object]) -> int:
         with self._lock:
             worker = self._ensure()
             assert worker.stdin and worker.stdout
@@ -109,7 +110,8 @@ class _ForkedHandle:
     """A forked child of the worker: alive until the worker reaps it."""
 
     def __init__(self, pid: int) -> None:
-        self.pid, self._code = pid, None
+        self.pid = pid
+        self._code: int | None = None
 
     def poll(self) -> int | None:
         if self._code is not None:

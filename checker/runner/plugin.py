@@ -87,7 +87,7 @@ def _task_of(item: pytest.Item) -> tuple[int, float] | None:
 
 def _title(item: pytest.Item) -> str:
     doc = getattr(getattr(item, "function", None), "__doc__", None)
-    if doc and doc.strip():
+    if isinstance(doc, str) and doc.strip():
         return doc.strip().splitlines()[0]
     name = item.name.removeprefix("test_").replace("_", " ")
     return name[:1].upper() + name[1:]

@@ -98,12 +98,13 @@ def test_the_fresh_and_the_warm_launchers_agree(work, launcher):
     warm = check(WELCOME, WELCOME.folder, launcher=launcher)
     fresh = check(WELCOME, WELCOME.folder)
     assert [(t.id, t.outcome) for t in warm.tests] == [(t.id, t.outcome) for t in fresh.tests]
-    assert warm.score == fresh.score == 10
+    assert warm.score == fresh.score < 100, (warm.score, fresh.score)
 
 
 def test_without_the_hidden_suite_a_solved_kata_is_complete_on_its_public_points(launcher):
     report = check(WELCOME, WELCOME.solution_folder, hidden=False, launcher=launcher)
     assert not report.hidden_suite and report.complete, report.to_dict()["tasks"]
-    assert report.score == report.available == 35 and all(task.passed for task in report.tasks)
+    public_points = sum(t.points for t in report.tests)
+    assert report.score == report.available == public_points < 100 and all(task.passed for task in report.tasks)
     starter = check(WELCOME, WELCOME.folder, hidden=False, launcher=launcher)
-    assert not starter.complete and starter.score == 10
+    assert not starter.complete and starter.score < starter.available == public_points

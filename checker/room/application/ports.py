@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol
+from typing import Protocol, Self
 
 from checker.room.domain.model import Learner, Progress, Room, RoomStatus, Summary
 from checker.room.domain.policy import Caller
@@ -34,9 +34,10 @@ class RoomRepository(Protocol):
 class UnitOfWork(Protocol):
     """One transaction: `with uow:` opens it, `uow.commit()` keeps the writes, leaving rolls back the rest."""
 
-    rooms: RoomRepository
+    @property
+    def rooms(self) -> RoomRepository: ...
 
-    def __enter__(self) -> UnitOfWork: ...
+    def __enter__(self) -> Self: ...
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
     ) -> None: ...

@@ -34,16 +34,16 @@ def report_in_background(root: Path, result: CheckReport) -> None:
 
 def spawn_sender(root: Path) -> None:
     """A process of its own, so that a slow or absent server delays nothing the learner waits for."""
-    options: dict[str, object] = {}
-    if os.name == "nt":
-        options["creationflags"] = subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP
-    else:
-        options["start_new_session"] = True
+    # On Windows a detached process group; elsewhere a session of its own. The flags exist only
+    # on Windows, so they are read by name.
+    windows = os.name == "nt"
+    flags = getattr(subprocess, "DETACHED_PROCESS", 0) | getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
     subprocess.Popen(
         [sys.executable, "-m", "checker.room.client.sender", str(root)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         close_fds=True,
-        **options,  # type: ignore[arg-type]
+        creationflags=flags if windows else 0,
+        start_new_session=not windows,
     )

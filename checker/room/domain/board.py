@@ -58,4 +58,9 @@ def _column(kata: str, title: str, cells: list[Progress]) -> KataColumn:
         (number, task_title), count = min(failing.items(), key=lambda item: (-item[1], item[0][0]))
         hardest = (number, task_title, count)
     times = [p.spent(p.finished_at) for p in done if p.finished_at is not None]
-    return KataColumn(kata, title, len(done), len(cells) - len(done), hardest, median(times) if times else None)
+    return KataColumn(kata, title, len(done), len(cells) - len(done), hardest, _median(times))
+
+
+def _median(spans: list[timedelta]) -> timedelta | None:
+    # statistics.median is typed for numbers; a median of durations is a median of their seconds.
+    return timedelta(seconds=median(s.total_seconds() for s in spans)) if spans else None

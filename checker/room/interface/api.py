@@ -16,7 +16,9 @@ router = APIRouter(prefix="/api")
 
 
 @router.post("/rooms/{code}/learners", status_code=201, response_model=JoinOut)
-def join(code: CodeDep, body: Annotated[JoinIn, Body()], request: Request, svc: ServicesDep, uow: UowDep):
+def join(
+    code: CodeDep, body: Annotated[JoinIn, Body()], request: Request, svc: ServicesDep, uow: UowDep
+) -> JoinOut | Response:
     match join_room(code, body.name, uow=uow, secrets=svc.secrets, limiter=svc.join_limiter, clock=svc.clock):
         case Ok(joined):
             return JoinOut(
@@ -35,7 +37,7 @@ def report(
     caller: CallerDep,
     svc: ServicesDep,
     uow: UowDep,
-):
+) -> ReportOut | Response:
     katas = {kata for kata, _ in svc.katas}
     outcome = record_report(
         caller, learner_id, body.to_summary(), uow=uow, limiter=svc.report_limiter, clock=svc.clock, katas=katas
@@ -50,7 +52,9 @@ def report(
 
 
 @router.get("/learners/{learner_id}/progress", response_model=list[ProgressOut])
-def progress(learner_id: LearnerIdDep, request: Request, caller: CallerDep, uow: ReadUowDep):
+def progress(
+    learner_id: LearnerIdDep, request: Request, caller: CallerDep, uow: ReadUowDep
+) -> list[ProgressOut] | Response:
     match own_progress(caller, learner_id, uow=uow):
         case Ok(items):
             return [

@@ -30,7 +30,9 @@ class Services:
 
 
 def services(request: Request) -> Services:
-    return request.app.state.services
+    wired = request.app.state.services  # Starlette's app.state is untyped: say what create_app put there
+    assert isinstance(wired, Services)
+    return wired
 
 
 ServicesDep = Annotated[Services, Depends(services)]

@@ -5,14 +5,14 @@ Each route takes the room's admin token as a bearer token or as the cookie the p
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Request
 from fastapi.responses import HTMLResponse, Response
 
 from checker.room.application.callers import identify
 from checker.room.application.rooms import archive_room, close_room, room_board, room_version
-from checker.room.domain.errors import Unauthenticated
+from checker.room.domain.errors import DomainError, Unauthenticated
 from checker.room.domain.model import Room
 from checker.room.domain.policy import AsFacilitator
 from checker.room.domain.result import Err, Ok
@@ -32,7 +32,7 @@ def _etag(room: Room, svc: ServicesDep) -> str:
 
 
 @router.get("", response_class=HTMLResponse)
-def page(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: ReadUowDep):
+def page(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: ReadUowDep) -> Response:
     match room_board(caller, code, uow=uow, katas=svc.katas, clock=svc.clock):
         case Ok(board):
             join_url = svc.public_url or str(request.base_url).rstrip("/")
@@ -45,7 +45,7 @@ def page(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, u
 
 
 @router.post("/session", status_code=204)
-def sign_in(code: CodeDep, body: Annotated[SessionIn, Body()], request: Request, svc: ServicesDep):
+def sign_in(code: CodeDep, body: Annotated[SessionIn, Body()], request: Request, svc: ServicesDep) -> Response:
     caller = identify(body.token, uow=SqlUnitOfWork(svc.engine, read_only=True), secrets=svc.secrets)
     if not (isinstance(caller, AsFacilitator) and caller.room.code == code):
         return problem_for(Unauthenticated("That is not this room's admin token."), request)
@@ -63,7 +63,7 @@ def board(
     svc: ServicesDep,
     uow: ReadUowDep,
     if_none_match: Annotated[str | None, Header(max_length=100)] = None,
-):
+) -> Response:
     match room_version(caller, code, uow=uow):
         case Err(error):
             return problem_for(error, request)
@@ -77,8 +77,10 @@ def board(
             return problem_for(error, request)
 
 
-@router.get("/board.json")
-def board_json(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: ReadUowDep):
+@router.get("/board.json", response_model=None)
+def board_json(
+    code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: ReadUowDep
+) -> dict[str, Any] | Response:
     match room_board(caller, code, uow=uow, katas=svc.katas, clock=svc.clock):
         case Ok(built):
             return {
@@ -113,7 +115,7 @@ def board_json(code: CodeDep, request: Request, caller: CallerDep, svc: Services
 
 
 @router.get("/export.csv")
-def export(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: ReadUowDep):
+def export(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: ReadUowDep) -> Response:
     match room_board(caller, code, uow=uow, katas=svc.katas, clock=svc.clock):
         case Ok(built):
             disposition = f'attachment; filename="room-{built.room.code}.csv"'
@@ -124,16 +126,16 @@ def export(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep,
 
 
 @router.post("/close", response_model=RoomOut)
-def close(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: UowDep):
+def close(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: UowDep) -> RoomOut | Response:
     return _room_or_problem(close_room(caller, code, uow=uow, clock=svc.clock), request)
 
 
 @router.post("/archive", response_model=RoomOut)
-def archive(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: UowDep):
+def archive(code: CodeDep, request: Request, caller: CallerDep, svc: ServicesDep, uow: UowDep) -> RoomOut | Response:
     return _room_or_problem(archive_room(caller, code, uow=uow, clock=svc.clock), request)
 
 
-def _room_or_problem(outcome: Ok[Room] | Err, request: Request):
+def _room_or_problem(outcome: Ok[Room] | Err[DomainError], request: Request) -> RoomOut | Response:
     match outcome:
         case Ok(room):
             return RoomOut(code=room.code, name=room.name, status=room.status.value, closed_at=room.closed_at)

@@ -64,7 +64,7 @@ def problem_for(error: DomainError, request: Request) -> JSONResponse:
 
 def _http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    return problem(request, exc.status_code, str(exc.detail), headers=exc.headers)
+    return problem(request, exc.status_code, str(exc.detail), headers=dict(exc.headers) if exc.headers else None)
 
 
 def _invalid(request: Request, exc: Exception) -> JSONResponse:

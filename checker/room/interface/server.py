@@ -34,11 +34,12 @@ def prepare(
     app = create_app(f"sqlite:///{database}", katas=katas, public_url=public_url)
     svc = app.state.services
     rooms = list_rooms(uow=SqlUnitOfWork(svc.engine))
-    opened = None
+    opened: OpenedRoom | None = None
     if room_name is not None or not rooms:
         match open_room(room_name or "Workshop", uow=SqlUnitOfWork(svc.engine), secrets=svc.secrets, clock=svc.clock):
-            case Ok(opened):
-                rooms = [*rooms, opened.room]
+            case Ok(value):
+                opened = value
+                rooms = [*rooms, value.room]
             case Err(error):
                 raise RoomNameError(error.detail)
     return Prepared(app, opened, rooms)

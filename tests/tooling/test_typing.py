@@ -1,0 +1,19 @@
+"""The checker is held to the typing it asks of the katas' solutions: mypy --strict, the whole package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_the_checker_is_clean_under_mypy_strict(tmp_path_factory):
+    cache = tmp_path_factory.getbasetemp() / "mypy-cache"
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), "checker"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, f"mypy --strict reports on checker/:\n{result.stdout[-4000:]}"
