@@ -1,90 +1,139 @@
-"""Task 3: the database, not a Python check, keeps emails (in any case) and slugs unique."""
+"""Task 3: the database, not a Python check, keeps emails (in any case) and slugs unique, and
+authors real; each refusal is answered as what it is, as a problem response."""
 
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
+from kata_tests.judge import judge_race, not_a_problem
+from kata_tests.workload import POST_RIVAL, USER_RIVAL
 
 from checker.testkit import expect
 
-USER = "INSERT INTO users (email, display_name, role, created_at) VALUES (?, 'Rival', 'member', '2025-01-01 00:00:00.000000')"
-POST = (
-    "INSERT INTO posts (author_id, title, slug, body, status, created_at) "
-    "VALUES (1, 'Rival', ?, 'Body.', 'draft', '2025-01-01 00:00:00.000000')"
+
+def _second_insert(path, statement: str, first: str, second: str) -> str:
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.execute(statement, (first,))
+        with con:
+            con.execute(statement, (second,))
+    except sqlite3.IntegrityError as error:
+        return f"IntegrityError: {error}"
+    finally:
+        con.close()
+    return "both rows were stored"
+
+
+@pytest.mark.task(3, points=1.5)
+@pytest.mark.rules("3.1")
+@pytest.mark.parametrize(
+    "first, second", [("linus@kernel.test", "LINUS@KERNEL.TEST"), ("Mixed@Case.test", "mixed@case.TEST")]
 )
-
-
-def _check_race(race, response, *, did: str, where: str, value: str) -> None:
-    if race.blocked:  # the app serialised the writers; the rival goes second and must lose
-        late = race.late_rival_refused()
-        expect(
-            response.status_code == 201 and late,
-            did=did,
-            saw=f"{response.status_code}; the rival's later insert " + ("refused" if late else "stored"),
-            expected="201, and the rival's later insert refused by the database",
-        )
-        return
-    rows = race.count(where, value)
+def test_the_database_refuses_an_email_that_differs_only_in_case(app_on, small_existing, first, second):
+    outcome = _second_insert(small_existing, USER_RIVAL, first, second)
     expect(
-        race.cut_in and rows == 1 and response.status_code == 409,
-        did=f"{did}, while a second writer committed {race.values[0]!r} between the app's check and its INSERT",
-        saw=f"{response.status_code} {response.text[:160]}; {rows} row(s) now hold {value!r}",
-        expected="409 (a problem response) and exactly 1 row",
-        why=_why(rows, response.status_code),
+        outcome.startswith("IntegrityError"),
+        did=f"After create_app migrated the database, inserted {first!r}, then {second!r}, with plain SQL",
+        saw=outcome,
+        expected="the second INSERT refused with an IntegrityError",
+        why="Rule 3.1: imports and scripts write to this database too; the rule must hold in the "
+        "database, in any case: a unique index on lower(email), or an equivalent.",
     )
 
 
-def _why(rows: int, status: int) -> str:
-    if rows > 1:
-        return (
-            "A SELECT before the INSERT cannot see a row committed a moment later, and nothing in "
-            "the database refused the second one. Task 3: a unique index (on lower(email) for emails)."
-        )
-    if status >= 500:
-        return (
-            "The database refused the second row, and the IntegrityError escaped as a 500. Task 3: "
-            "catch it, roll back, and return Err(Conflict(...)) so the edge answers 409."
-        )
-    return "Task 3: the loser of the race answers 409 with a problem body."
+@pytest.mark.task(3, points=3)
+@pytest.mark.rules("3.2")
+def test_the_database_refuses_a_taken_slug(app_on, small_existing):
+    outcome = _second_insert(small_existing, POST_RIVAL, "slug-by-script", "slug-by-script")
+    expect(
+        outcome.startswith("IntegrityError"),
+        did="After create_app migrated the database, inserted two posts with the slug 'slug-by-script' with plain SQL",
+        saw=outcome,
+        expected="the second INSERT refused with an IntegrityError",
+        why="Rule 3.2: a slug is the natural key of a post: a unique index keeps it unique.",
+    )
 
 
-@pytest.mark.task(3, points=7)
-def test_two_concurrent_posts_with_one_slug_leave_one_post(app_on, small_existing, race_factory):
-    race = race_factory(small_existing, "posts", POST, ("indexes-101",))
-    with race:
-        response = app_on.post("/posts", json={"author_id": 1, "title": "Indexes", "slug": "indexes-101", "body": "B."})
-    _check_race(race, response, did="POST /posts with slug 'indexes-101'", where="slug = ?", value="indexes-101")
-
-
-@pytest.mark.task(3, points=6)
+@pytest.mark.task(3, points=3)
+@pytest.mark.rules("3.3")
 def test_a_rival_account_in_another_case_makes_registration_a_conflict(app_on, small_existing, race_factory):
-    race = race_factory(small_existing, "users", USER, ("ADA@Inkwell.test",))
+    race = race_factory(small_existing, "users", USER_RIVAL, ("ADA@Inkwell.test",))
     with race:
         response = app_on.post("/users", json={"email": "ada@inkwell.test", "display_name": "Ada"})
-    _check_race(
+    judge_race(
         race, response, did="POST /users with 'ada@inkwell.test'", where="lower(email) = ?", value="ada@inkwell.test"
     )
 
 
-@pytest.mark.task(3, points=7)
-def test_the_database_refuses_an_email_that_differs_only_in_case(app_on, small_existing):
-    con = sqlite3.connect(small_existing)
-    outcome = "both rows were stored"
-    try:
-        with con:
-            con.execute(USER, ("linus@kernel.test",))
-        with con:
-            con.execute(USER, ("Linus@Kernel.TEST",))
-    except sqlite3.IntegrityError as error:
-        outcome = f"IntegrityError: {error}"
-    finally:
-        con.close()
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.3")
+def test_registering_a_taken_address_in_another_spelling_is_a_conflict(workload):
+    call = workload.call("register-taken")
+    rows = workload.db.execute("SELECT count(*) FROM users WHERE lower(email) = 'writer0042@inkwell.test'").fetchone()
     expect(
-        outcome.startswith("IntegrityError"),
-        did="After create_app migrated the database, inserted 'linus@kernel.test', then 'Linus@Kernel.TEST', with plain SQL",
-        saw=outcome,
-        expected="the second INSERT refused with an IntegrityError",
-        why="Imports and scripts write to this database too. Task 3: enforce the rule in the "
-        "database, case-insensitively: a unique index on lower(email), or an equivalent.",
+        call.status == 409 and rows[0] == 1,
+        did=f"Served {call.did} (the address of user 42, in capitals and with a space before it)",
+        saw=call.error or f"{call.status} {str(call.json)[:160]}; {rows[0]} account(s) with that address",
+        expected="409, and 1 account",
+        why="Rule 3.3: one account per address, whatever its case and spacing.",
+    )
+
+
+@pytest.mark.task(3, points=3)
+@pytest.mark.rules("3.4")
+def test_two_concurrent_posts_with_one_slug_leave_one_post(app_on, small_existing, race_factory):
+    race = race_factory(small_existing, "posts", POST_RIVAL, ("indexes-101",))
+    with race:
+        response = app_on.post("/posts", json={"author_id": 1, "title": "Indexes", "slug": "indexes-101", "body": "B."})
+    judge_race(race, response, did="POST /posts with slug 'indexes-101'", where="slug = ?", value="indexes-101")
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.5")
+def test_every_refusal_is_a_problem_response(workload):
+    wrong = []
+    for name, status in (("register-taken", 409), ("post-taken", 409), ("post-orphan", 422)):
+        call = workload.call(name)
+        if call.status == status and (reason := not_a_problem(status, call.content_type, call.json)):
+            wrong.append(f"{call.did}: {reason}")
+    expect(
+        not wrong,
+        did="Served a taken address, a taken slug and an unknown author",
+        saw="\n    ".join(wrong),
+        expected="each refusal as application/problem+json with type, title, detail and its status",
+        why="Rule 3.5: clients handle every error of the API in one format (RFC 9457).",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.6")
+def test_the_database_refuses_a_post_by_an_unknown_author(workload):
+    call = workload.call("post-orphan")
+    rows = workload.db.execute("SELECT count(*) FROM posts WHERE slug = 'lost-post'").fetchone()[0]
+    expect(
+        rows == 0 and call.status < 500,
+        did=f"Served {call.did} (no user has id 999999)",
+        saw=call.error or f"{call.status} {str(call.json)[:160]}; {rows} post(s) stored",
+        expected="nothing stored, and no 500",
+        why="Rule 3.6: SQLite checks REFERENCES only on connections that run PRAGMA foreign_keys=ON."
+        if rows
+        else "Rule 3.6: the refusal is expected; answer it, do not crash.",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.7")
+def test_an_unknown_author_is_not_answered_as_a_taken_slug(workload):
+    call = workload.call("post-orphan")
+    expect(
+        call.status == 422,
+        did=f"Served {call.did} (the slug 'lost-post' is free; no user has id 999999)",
+        saw=call.error or f"{call.status} {str(call.json)[:160]}",
+        expected="422",
+        why="Rule 3.7: the IntegrityError came from the foreign key, not a unique index: read which "
+        "constraint failed before answering 'already exists'."
+        if call.status == 409
+        else "Rule 3.7: an unknown author is an invalid request.",
     )

@@ -1,17 +1,22 @@
-"""The composition root: build the engine, bring the database up to date, wire the routes."""
+"""The composition root: the one module that knows every layer, and wires them together."""
+
+from functools import partial
 
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
 from inkwell.infrastructure.database import make_engine, prepare
+from inkwell.infrastructure.unit_of_work import SqlUnitOfWork
 from inkwell.interface import problems
-from inkwell.interface.http import build_router
+from inkwell.interface.routes import router
 
 
 def create_app(database_url: str = "sqlite://") -> FastAPI:
     engine = make_engine(database_url)
+    # The database is brought up to date before the first request: new tables, then migrations.
     prepare(engine)
     app = FastAPI(title="Inkwell (indexing kata)")
+    app.state.uow_factory = partial(SqlUnitOfWork, sessionmaker(engine, expire_on_commit=False))
     problems.install(app)
-    app.include_router(build_router(sessionmaker(engine, expire_on_commit=False)))
+    app.include_router(router)
     return app

@@ -1,10 +1,15 @@
-"""What the use cases need from storage, as protocols the infrastructure implements."""
+"""Every port of Inkwell: what the use cases need from storage, as protocols.
+
+Repositories add and read; only the unit of work commits, so a use case's change is written
+whole or not at all, and a refused one (a taken email, an unknown author) leaves nothing.
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from types import TracebackType
+from typing import Protocol, Self
 
-from inkwell.domain.errors import Conflict
+from inkwell.domain.errors import Conflict, Invalid
 from inkwell.domain.model import Comment, Post, PostSummary, User
 from inkwell.domain.result import Result
 
@@ -16,7 +21,7 @@ class Accounts(Protocol):
 
 
 class Posts(Protocol):
-    def add(self, *, author_id: int, title: str, slug: str, body: str) -> Result[Post, Conflict]: ...
+    def add(self, *, author_id: int, title: str, slug: str, body: str) -> Result[Post, Conflict | Invalid]: ...
 
     def by_slug(self, slug: str) -> Post | None: ...
 
@@ -25,3 +30,16 @@ class Posts(Protocol):
     def published_with_tag(self, tag: str, *, limit: int) -> list[PostSummary]: ...
 
     def comments_on(self, post_id: int) -> list[Comment]: ...
+
+
+class UnitOfWork(Protocol):
+    accounts: Accounts
+    posts: Posts
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None: ...
+
+    def commit(self) -> None: ...

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-T = TypeVar("T")
-E = TypeVar("E")
+# Covariant: an Ok or Err is never mutated, so Err[Conflict] is also an Err[Conflict | Invalid].
+T = TypeVar("T", covariant=True)
+E = TypeVar("E", covariant=True)
 
 
 @dataclass(frozen=True)

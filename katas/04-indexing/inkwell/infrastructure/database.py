@@ -12,6 +12,7 @@ from inkwell.infrastructure.models import Base
 
 
 def make_engine(database_url: str) -> Engine:
+    # TODO(kata): support found posts whose author_id belongs to no account at all.
     # An in-memory SQLite database lives as long as its connection: share one across threads.
     if database_url in ("sqlite://", "sqlite:///:memory:"):
         return create_engine(database_url, connect_args={"check_same_thread": False}, poolclass=StaticPool)

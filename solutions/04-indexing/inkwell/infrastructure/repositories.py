@@ -1,4 +1,9 @@
-"""The ports implemented on SQLAlchemy: every statement of the workload is written here."""
+"""The ports implemented on SQLAlchemy: every statement of the workload is written here.
+
+Repositories add and read; they never commit (the unit of work does). An INSERT is flushed at
+once, so that the database's refusal of it comes back here, where the constraint that refused
+it is known, and becomes the domain error it means.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from inkwell.domain.errors import Conflict
+from inkwell.domain.errors import Conflict, Invalid
 from inkwell.domain.model import Comment, Post, PostSummary, User
 from inkwell.domain.result import Err, Ok, Result
 from inkwell.infrastructure.models import CommentRow, PostRow, TagRow, UserRow, posts_tags
@@ -26,7 +31,8 @@ class SqlAccounts:
         # No SELECT first: between it and the INSERT another request can take the address.
         # The unique index decides, atomically, and its refusal becomes the Conflict.
         row = UserRow(email=email, display_name=display_name, role="member", created_at=_now())
-        if not _committed(self.session, row):
+        refused = _refusal(self.session, row)
+        if refused == "UNIQUE":
             return Err(Conflict("An account with this email exists."))
         return Ok(_user(row))
 
@@ -41,11 +47,16 @@ class SqlPosts:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, *, author_id: int, title: str, slug: str, body: str) -> Result[Post, Conflict]:
-        # The same race as for emails, settled the same way: by uq_posts_slug.
+    def add(self, *, author_id: int, title: str, slug: str, body: str) -> Result[Post, Conflict | Invalid]:
+        # The same race as for emails, settled the same way: by uq_posts_slug. The author is the
+        # other constraint an INSERT can break (foreign keys are on): each refusal is answered
+        # as what it is, never every IntegrityError as "taken".
         row = PostRow(author_id=author_id, title=title, slug=slug, body=body, status="draft", created_at=_now())
-        if not _committed(self.session, row):
+        refused = _refusal(self.session, row)
+        if refused == "UNIQUE":
             return Err(Conflict("A post with this slug exists."))
+        if refused == "FOREIGN KEY":
+            return Err(Invalid("author_id", "No user has this id."))
         return Ok(_post(row))
 
     def by_slug(self, slug: str) -> Post | None:
@@ -82,14 +93,21 @@ class SqlPosts:
         return [Comment(*row) for row in self.session.execute(query)]
 
 
-def _committed(session: Session, row: UserRow | PostRow) -> bool:
+def _refusal(session: Session, row: UserRow | PostRow) -> str:
+    """Flush the new row; "" when the database took it, else the kind of constraint that refused it.
+
+    SQLite names the kind first ("UNIQUE constraint failed: posts.slug", "FOREIGN KEY constraint
+    failed"); a refusal of any other kind (NOT NULL, CHECK) is a bug, and raises.
+    """
     session.add(row)
     try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        return False
-    return True
+        session.flush()
+    except IntegrityError as error:
+        kind = str(error.orig).partition(" constraint failed")[0]
+        if kind in ("UNIQUE", "FOREIGN KEY"):
+            return kind
+        raise
+    return ""
 
 
 def _user(row: UserRow) -> User:
