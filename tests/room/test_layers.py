@@ -1,81 +1,37 @@
-"""The room server holds itself to the layering the katas teach, checked by import-linter."""
+"""The room server holds itself to the layering the katas teach. Its contracts live in pyproject.toml,
+where `lint-imports` (and tests/tooling/test_lint.py) reads them; here they prove they can fail."""
 
 from __future__ import annotations
 
-import textwrap
+import json
+import tomllib
 
 from importlinter.cli import lint_imports
 
-CONTRACTS = """
-[importlinter]
-root_package = checker
-include_external_packages = True
+from tests.conftest import ROOT
 
-[importlinter:contract:room-layers]
-name = The room server is layered: interface, infrastructure, application, domain
-type = layers
-layers =
-    checker.room.interface
-    checker.room.infrastructure
-    checker.room.application
-    checker.room.domain
-
-[importlinter:contract:room-pure-core]
-name = The room's domain and use cases know no framework, database or HTTP client
-type = forbidden
-source_modules =
-    checker.room.domain
-    checker.room.application
-forbidden_modules =
-    fastapi
-    starlette
-    uvicorn
-    pydantic
-    sqlalchemy
-    httpx2
-    checker.cli
-
-[importlinter:contract:room-infrastructure]
-name = The room's adapters know nothing of the HTTP edge
-type = forbidden
-source_modules =
-    checker.room.infrastructure
-forbidden_modules =
-    fastapi
-    starlette
-    uvicorn
-    checker.room.interface
-
-[importlinter:contract:room-client]
-name = The learner's client imports no server code and no web framework
-type = forbidden
-source_modules =
-    checker.room.client
-forbidden_modules =
-    fastapi
-    starlette
-    uvicorn
-    sqlalchemy
-    pydantic
-    checker.room.domain
-    checker.room.application
-    checker.room.infrastructure
-    checker.room.interface
-    checker.cli
-"""
+CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+ROOM = [
+    c for c in CONTRACTS if all(str(m).startswith("checker.room") for m in c.get("source_modules", c.get("layers", [])))
+]
 
 
-def test_the_room_keeps_its_layers_and_its_client_apart(tmp_path, capsys):
-    config = tmp_path / "room.importlinter"
-    config.write_text(textwrap.dedent(CONTRACTS), encoding="utf-8")
-    code = lint_imports(config_filename=str(config), no_cache=True)
-    report = capsys.readouterr().out
-    assert code == 0, f"import-linter reports a broken room contract:\n{report[-3000:]}"
-    assert report.count("KEPT") == 4, report[-3000:]
+def test_pyproject_holds_the_four_room_contracts():
+    kinds = sorted(c["type"] for c in ROOM)
+    assert kinds == ["forbidden", "forbidden", "forbidden", "layers"], [c["name"] for c in ROOM]
 
 
-def test_the_contracts_catch_a_use_case_that_imports_fastapi(tmp_path, capsys, monkeypatch):
-    # The contract is only worth its test if it fails when broken: a throwaway package proves it.
+def _as_toml(contracts: list[dict[str, object]], root: str) -> str:
+    lines = ["[tool.importlinter]", f"root_packages = [{json.dumps(root)}]", "include_external_packages = true", ""]
+    for contract in contracts:
+        lines.append("[[tool.importlinter.contracts]]")
+        lines += [f"{key} = {json.dumps(value)}" for key, value in contract.items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def test_the_room_contracts_catch_a_use_case_that_imports_fastapi(tmp_path, capsys, monkeypatch):
+    # A contract is only worth its test if it fails when broken: a throwaway package proves it.
     package = tmp_path / "fakeroom"
     for layer in ("domain", "application", "infrastructure", "interface", "client"):
         (package / layer).mkdir(parents=True)
@@ -83,14 +39,12 @@ def test_the_contracts_catch_a_use_case_that_imports_fastapi(tmp_path, capsys, m
     (package / "__init__.py").write_text("")
     (package / "application" / "uses.py").write_text("import fastapi\nfrom fakeroom.interface import x\n")
     (package / "interface" / "x.py").write_text("")
-    config = tmp_path / "fake.importlinter"
-    config.write_text(
-        textwrap.dedent(CONTRACTS)
-        .replace("    checker.cli\n", "")
-        .replace("checker.room", "fakeroom")
-        .replace("root_package = checker", "root_package = fakeroom"),
-        encoding="utf-8",
-    )
+    renamed = json.loads(json.dumps(ROOM).replace("checker.room", "fakeroom"))
+    for contract in renamed:  # the fake has no command line to forbid
+        if "forbidden_modules" in contract:
+            contract["forbidden_modules"] = [m for m in contract["forbidden_modules"] if not m.startswith("checker.")]
+    config = tmp_path / "fake.toml"
+    config.write_text(_as_toml(renamed, "fakeroom"), encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     code = lint_imports(config_filename=str(config), no_cache=True)
     report = capsys.readouterr().out
