@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 NEWEST = datetime(2026, 6, 1, 12, 0)
+# Every post's body holds this sentence and nothing else does: a value that contains it is a body.
+BODY_MARK = "A long body that no listing needs."
+TABLES = ("users", "tags", "posts", "post_tags", "comments")
 STAMP = "%Y-%m-%d %H:%M:%S.%f"
 FAMOUS = {1: "Ada Lovelace", 2: "Brian Kernighan", 3: "Claude Shannon", 4: "Grace Hopper", 5: "Linus Torvalds"}
 READERS = (4, 5)
-TAGS = ("career", "ops", "python", "sql", "web")
+# Tag ids run against the alphabet, so that "A to Z" and "by id" are different orders.
+TAGS = ("web", "sql", "python", "ops", "career")
+# A second user named like the first: the authors list must order them by id.
+NAMESAKE = {"id": 900, "email": "ada.lovelace@namesakes.dev", "display_name": "Ada Lovelace"}
 TOPICS = ("Indexes", "Queues", "Caching", "Retries", "Logging", "Paging", "Joins")
 
 
@@ -36,6 +42,7 @@ def dataset(n: int) -> Dataset:
         name = FAMOUS.get(uid, f"Writer {uid - 2:02d}")
         email = name.lower().replace(" ", ".") + "@inkwell.dev"
         data.users.append(_user(uid, email, name))
+    data.users.append(_user(NAMESAKE["id"], NAMESAKE["email"], NAMESAKE["display_name"]))
     data.tags = [{"id": i + 1, "name": name} for i, name in enumerate(TAGS)]
     for p in range(2 * n - 1):
         author = 1 if p % 2 == 0 else author_ids[p // 2 + 1]
@@ -50,13 +57,16 @@ def _user(uid: int, email: str, name: str) -> dict:
 
 
 def _add_post(data: Dataset, p: int, author: int) -> None:
-    published = NEWEST - timedelta(hours=p)
+    # Posts 2, 3 and 4 (8, 9 and 10, ...) are published at the same instant: ties, across
+    # authors and within Ada's own posts, that only the id orders.
+    published = NEWEST - timedelta(hours=p - (p % 6 == 3) - 2 * (p % 6 == 4))
     title = f"{TOPICS[p % len(TOPICS)]} in practice, part {p + 1}"
     data.posts.append(_post(p + 1, author, title, "published", published))
     for t in range(p % 4):  # 0 to 3 tags; the newest post has none
         data.post_tags.append({"post_id": p + 1, "tag_id": (p + t) % len(TAGS) + 1})
-    for c in range((p + 1) % 3):  # 0 to 2 comments, by the first five users in turn
-        when = published + timedelta(minutes=c + 1)
+    for c in range((p + 1) % 4):  # 0 to 3 comments, by the first five users in turn
+        # The first two at the same minute (a tie the id orders), the third older than both.
+        when = published + timedelta(minutes=(2, 2, 1)[c])
         _comment(data, p + 1, (p + c) % 5 + 1, f"Comment {c + 1} on post {p + 1}", when)
 
 
@@ -71,13 +81,32 @@ def _add_hidden_posts(data: Dataset, author_ids: list[int]) -> None:
         data.posts.append(_post(1000 + uid, uid, f"Draft by user {uid}", "draft", None))
 
 
+def post(pid: int, author: int, title: str, published: datetime) -> dict:
+    """A published post, for a test that writes between two reads."""
+    return _post(pid, author, title, "published", published)
+
+
+def comment(cid: int, post_id: int, author: int, when: datetime) -> dict:
+    return {
+        "id": cid,
+        "post_id": post_id,
+        "author_id": author,
+        "body": f"Comment {cid}",
+        "created_at": when.strftime(STAMP),
+    }
+
+
+def user(uid: int, name: str) -> dict:
+    return _user(uid, f"user{uid}@inkwell.dev", name)
+
+
 def _post(pid: int, author: int, title: str, status: str, published: datetime | None) -> dict:
     return {
         "id": pid,
         "author_id": author,
         "title": title,
         "slug": title.lower().replace(" ", "-").replace(",", "").replace("'", "") + f"-{pid}",
-        "body": f"{title}. " + "A long body that no listing needs. " * 40,
+        "body": f"{title}. " + f"{BODY_MARK} " * 40,
         "status": status,
         "created_at": (published or NEWEST).strftime(STAMP),
         "published_at": published.strftime(STAMP) if published else None,

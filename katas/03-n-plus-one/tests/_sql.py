@@ -40,7 +40,7 @@ class Statement:
 
     @property
     def flat(self) -> str:
-        """The SQL on one line, literals kept: what rules about columns look at."""
+        """The SQL on one line, literals kept."""
         return " ".join(self.sql.split())
 
 
@@ -83,10 +83,14 @@ class Recorder:
         finally:
             self._current = None
 
-    def rows_returned(self, statements: list[Statement]) -> list[int]:
-        """Replays each SELECT on the same data and counts the rows the database returned."""
+    def returned(self, statements: list[Statement]) -> list[list[tuple]]:
+        """Replays each SELECT on the same data: the rows the database returned, value by value.
+
+        What the database returned, not the text of the SQL, is what the rules about rows and
+        columns judge: no spelling of a statement (`SELECT *`, an alias, a subquery) escapes it.
+        """
         with self.engine.connect() as conn:
-            return [len(conn.exec_driver_sql(s.sql, s.parameters).fetchall()) for s in statements]
+            return [[tuple(row) for row in conn.exec_driver_sql(s.sql, s.parameters).fetchall()] for s in statements]
 
 
 def selects(statements: list[Statement]) -> list[Statement]:

@@ -1,8 +1,12 @@
-"""Fixtures of both suites: the app built on a small and on a large data set (see docs/authoring.md)."""
+"""Fixtures of both suites: the app built on a small and on a large data set (see docs/authoring.md).
+
+`small` and `large` are shared by every test and only read; a test that writes between two
+reads asks for `fresh`, a small data set of its own.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,27 +18,53 @@ from checker.testkit import learner
 
 SMALL, LARGE = 3, 60
 HINT = "Run `uv run kata hint 03-n-plus-one` for the next hint."
+BODY_MARK = data_module.BODY_MARK
 
 
 @dataclass
 class Visit:
-    """One GET request and the SELECT statements it ran."""
+    """One GET request, the SELECT statements it ran, and what the database returned for each."""
 
     url: str
     response: object
     statements: list
-    site: Site
+    returned: list = field(default_factory=list)
+    where: str = ""
+
+    @property
+    def status(self) -> int:
+        return self.response.status_code
 
     @property
     def count(self) -> int:
         return len(self.statements)
 
     @property
+    def rows(self) -> int:
+        return sum(len(rows) for rows in self.returned)
+
+    @property
     def grouped(self) -> str:
         return sql_module.grouped(self.statements)
 
-    def json(self) -> object:
-        return self.response.json()
+    def body(self) -> dict:
+        try:
+            found = self.response.json()
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def items(self) -> list:
+        items = self.body().get("items") if self.status == 200 else None
+        return items if isinstance(items, list) else []
+
+    def bodies_read(self) -> list[str]:
+        """The statements whose answer, as the database returned it, holds a post's body."""
+        return [
+            s.shape
+            for s, rows in zip(self.statements, self.returned, strict=True)
+            if any(isinstance(value, str) and BODY_MARK in value for row in rows for value in row)
+        ]
 
 
 class Site:
@@ -47,20 +77,29 @@ class Site:
             "  expected: the engine the app uses, stored on app.state.engine\n"
             "The contract in the README asks for it: the checker counts the statements on it."
         )
-        _seed(engine, self.data)
+        self.engine = engine
+        for table in data_module.TABLES:
+            _insert(engine, table, getattr(self.data, table))
         self.recorder = sql_module.Recorder(engine)
-        self.client = TestClient(self.app)
+        self.client = TestClient(self.app, raise_server_exceptions=False)
 
     @property
     def name(self) -> str:
-        published = len(self.data.posts) - sum(p["status"] != "published" for p in self.data.posts)
+        published = sum(p["status"] == "published" for p in self.data.posts)
         size = "small" if self.data.authors == SMALL else "large"
         return f"the {size} data set ({self.data.authors} authors, {published} published posts)"
 
     def get(self, url: str) -> Visit:
         with self.recorder.during() as recorded:
             response = self.client.get(url)
-        return Visit(url, response, sql_module.selects(recorded), self)
+        statements = sql_module.selects(recorded)
+        # Replayed at once, on the data the request saw: a later write cannot change the answer.
+        return Visit(url, response, statements, self.recorder.returned(statements), self.name)
+
+    def add(self, table: str, row: dict) -> None:
+        """A write between two reads: the row goes into the database and into the expected answers."""
+        _insert(self.engine, table, [row])
+        getattr(self.data, table).append(row)
 
     def answers_feed(self) -> list[dict]:
         return data_module.expected_feed(self.data)
@@ -71,26 +110,19 @@ class Site:
     def answers_author_posts(self, author: int) -> list[dict]:
         return data_module.expected_author_posts(self.data, author)
 
-    def rows(self, visit: Visit) -> list[int]:
-        return self.recorder.rows_returned(visit.statements)
 
-
-def _seed(engine, data) -> None:  # noqa: ANN001
-    tables = ("users", "tags", "posts", "post_tags", "comments")
-    with engine.begin() as conn:
-        for table in tables:
-            rows = getattr(data, table)
-            columns = list(rows[0])
-            insert = text(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})")
-            try:
-                conn.execute(insert, rows)
-            except Exception as error:  # noqa: BLE001
-                raise AssertionError(
-                    f"Seeding the table {table} with the columns {', '.join(columns)} failed:\n"
-                    f"  {type(error).__name__}: {str(error).splitlines()[0]}\n"
-                    "The README's contract lists the tables and columns the checker writes; "
-                    "keep them."
-                ) from None
+def _insert(engine, table: str, rows: list[dict]) -> None:  # noqa: ANN001
+    columns = list(rows[0])
+    insert = text(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})")
+    try:
+        with engine.begin() as conn:
+            conn.execute(insert, rows)
+    except Exception as error:  # noqa: BLE001
+        raise AssertionError(
+            f"Writing to the table {table} with the columns {', '.join(columns)} failed:\n"
+            f"  {type(error).__name__}: {str(error).splitlines()[0]}\n"
+            "The README's contract lists the tables and columns the checker writes; keep them."
+        ) from None
 
 
 def _site(authors: int):  # noqa: ANN202
@@ -107,6 +139,12 @@ def small():
 @pytest.fixture(scope="session")
 def large():
     yield from _site(LARGE)
+
+
+@pytest.fixture
+def fresh():
+    """A small data set of the test's own, for tests that write between two reads."""
+    yield from _site(SMALL)
 
 
 @pytest.fixture(scope="session")

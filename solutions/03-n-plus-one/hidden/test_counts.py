@@ -1,31 +1,39 @@
-"""Task 3: counts come from SQL, not from rows carried to Python and measured with len()."""
+"""Task 3: counts come from SQL; the rows returned do not grow with what is counted.
+
+Rows are added only where some already were (posts that have comments, users who have published),
+so that a grouped count returns as many rows as before while loaded rows grow.
+"""
 
 from __future__ import annotations
 
-import re
+from datetime import timedelta
 
 import pytest
+from kata_tests import _data
+from kata_tests.checks import expect_no_growth
 
-from checker.testkit import expect
-
-pytestmark = pytest.mark.task(3, points=10)
-
-
-def _carries_rows_of(statement, table: str) -> bool:  # noqa: ANN001
-    """A statement that reads the table without counting hands its rows to Python."""
-    reads = re.search(rf"\b(FROM|JOIN)\s+{table}\b", statement.flat, re.IGNORECASE)
-    return bool(reads) and "count(" not in statement.flat.lower()
+COMMENTED = (1, 2, 3, 5)  # the small data's posts that have comments
+PUBLISHING = (1, 2, 3)  # the small data's users who have published posts
 
 
-def test_the_authors_list_counts_posts_in_sql(large, hint):
-    """The authors list counts posts in SQL."""
-    visit = large.get("/authors?limit=100")
-    carried = [s for s in visit.statements if _carries_rows_of(s, "posts")]
-    expect(
-        not carried,
-        did=f"GET /authors?limit=100 on {large.name}",
-        saw=f"{len(carried)} statement(s) loading post rows (no count in them); all statements:\n{visit.grouped}",
-        expected="no statement that loads post rows: one count(...) per author, computed by the database",
-        why="Loading every post to call len() on it moves the whole table into Python to make "
-        "one number per author. Count with func.count() in a grouped subquery or a join. " + hint,
+@pytest.mark.task(3, points=8)
+@pytest.mark.rules("3.1", "3.2")
+def test_whole_pages_count_comments_and_posts_without_loading_them(fresh):
+    feed = fresh.get("/feed?limit=100")
+    for n in range(20):
+        post = COMMENTED[n % 4]
+        fresh.add("comments", _data.comment(900 + n, post, 1 + n % 5, _data.NEWEST + timedelta(minutes=n)))
+    expect_no_growth(
+        feed, fresh.get("/feed?limit=100"), added="20 comments to posts that had some", rule="3.1", counted="comments"
+    )
+    authors = fresh.get("/authors?limit=100")
+    for n in range(20):
+        author = PUBLISHING[n % 3]
+        fresh.add("posts", _data.post(820 + n, author, f"Post {n} by {author}", _data.NEWEST - timedelta(days=40 + n)))
+    expect_no_growth(
+        authors,
+        fresh.get("/authors?limit=100"),
+        added="20 published posts by users who had some",
+        rule="3.2",
+        counted="posts",
     )

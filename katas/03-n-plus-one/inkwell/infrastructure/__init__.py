@@ -1,0 +1,1 @@
+"""The adapters: SQLAlchemy tables, the read queries and the unit of work."""

@@ -1,0 +1,1 @@
+"""The HTTP edge: routes, response shapes, dependencies and problem responses."""

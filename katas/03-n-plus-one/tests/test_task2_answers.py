@@ -1,0 +1,85 @@
+"""Task 2, public checks: a faster page answers exactly what the slow one did.
+
+The data holds the edges: posts without tags or comments, a user without posts, two users with
+one name, posts and comments written at the same instant, drafts and an archived post.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from kata_tests import _data
+from kata_tests.checks import expect_author, expect_items, expect_problem
+
+FEED_ORDER = "newest published_at first, then the higher id"
+
+
+def _feed_key(item: dict) -> object:
+    return item["published_at"]
+
+
+@pytest.mark.task(2, points=3)
+@pytest.mark.rules("2.1", "2.2")
+def test_the_feed_shows_published_posts_newest_first_with_authors_tags_and_counts(small):
+    visit = small.get("/feed")
+    expect_items(
+        visit.items(),
+        small.answers_feed(),
+        did=f"GET /feed on {small.name} ({visit.status})",
+        rule="2.1 and 2.2",
+        order=FEED_ORDER,
+        key=_feed_key,
+    )
+
+
+@pytest.mark.task(2, points=2)
+@pytest.mark.rules("2.3")
+def test_an_authors_page_shows_their_posts_with_comments_oldest_first(small):
+    visit = small.get("/authors/1/posts")
+    expect_author(visit, {"id": 1, "display_name": "Ada Lovelace"})
+    expect_items(
+        visit.items(),
+        small.answers_author_posts(1),
+        did=f"GET /authors/1/posts on {small.name} ({visit.status})",
+        rule="2.3",
+        order=FEED_ORDER,
+        key=lambda item: item.get("published_at"),
+    )
+
+
+@pytest.mark.task(2, points=2)
+@pytest.mark.rules("2.4")
+def test_the_authors_list_shows_every_user_by_name_then_id_with_post_counts(small):
+    visit = small.get("/authors")
+    expect_items(
+        visit.items(),
+        small.answers_authors(),
+        did=f"GET /authors on {small.name} ({visit.status})",
+        rule="2.4",
+        order="by display_name, then the lower id",
+        key=lambda item: item["display_name"],
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.5")
+def test_an_unknown_author_is_a_404_problem(small):
+    expect_problem(small.get("/authors/9999/posts"), 404, rule="2.5")
+
+
+@pytest.mark.task(2, points=2)
+@pytest.mark.rules("2.6")
+def test_the_feed_shows_a_comment_and_a_post_written_after_the_first_request(fresh):
+    fresh.get("/feed")
+    fresh.add("comments", _data.comment(500, 1, 2, _data.NEWEST + timedelta(minutes=30)))
+    fresh.add("posts", _data.post(600, 2, "Written between two reads", _data.NEWEST + timedelta(minutes=5)))
+    visit = fresh.get("/feed")
+    expect_items(
+        visit.items(),
+        fresh.answers_feed(),
+        did=f"GET /feed, then a comment on post 1 and a new post 600 written, then GET /feed again ({visit.status})",
+        rule="2.6",
+        order=FEED_ORDER,
+        key=_feed_key,
+    )

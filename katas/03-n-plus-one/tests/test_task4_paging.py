@@ -1,0 +1,50 @@
+"""Task 4, public checks: every listing is bounded, cut in SQL, and walks its pages exactly once."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from kata_tests.checks import expect_refused, expect_same_rows, expect_walk
+
+PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=8)
+
+
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.1")
+@pytest.mark.parametrize("limit", ["0", "101"])
+def test_the_feed_refuses_a_page_of_nothing_or_above_the_maximum(small, limit):
+    expect_refused(
+        small.get(f"/feed?limit={limit}"),
+        rule="4.1",
+        why="a page holds 1 to 100 items: a page of 0 sends a client following next_offset round in circles."
+        if limit == "0"
+        else "a page holds 1 to 100 items: without a maximum one request reads the whole table.",
+    )
+
+
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.2")
+@pytest.mark.parametrize("offset", ["-1", "10001"])
+def test_the_feed_refuses_an_offset_out_of_bounds(small, offset):
+    expect_refused(
+        small.get(f"/feed?offset={offset}"),
+        rule="4.2",
+        why="an offset is 0 or more; -1 names no page."
+        if offset == "-1"
+        else "an offset runs up to 10 000: OFFSET makes the database read and discard every row before the page.",
+    )
+
+
+@pytest.mark.task(4, points=2)
+@pytest.mark.rules("4.3")
+def test_a_page_of_the_feed_fetches_as_many_rows_from_60_authors_as_from_3(small, large):
+    expect_same_rows(small.get("/feed?limit=2"), large.get("/feed?limit=2"), rule="4.3")
+
+
+@pytest.mark.task(4, points=3)
+@pytest.mark.rules("4.4")
+@PROPERTY
+@given(st.integers(min_value=1, max_value=7))
+def test_walking_the_feed_by_next_offset_visits_every_post_once_in_order(small, limit):
+    expect_walk(small, "/feed", limit, small.answers_feed(), rule="4.4")
