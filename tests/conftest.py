@@ -61,4 +61,5 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copyfile(ROOT / "pyproject.toml", root / "pyproject.toml")
     monkeypatch.chdir(root)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("UV_RUN_RECURSION_DEPTH", "1")  # as under `uv run`: printed commands say `uv run kata`
     return root

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from checker.catalog import Kata
 from checker.cli import render
-from checker.cli.context import Project, console, fail, project
+from checker.cli.context import Project, console, fail, invocation, project
 from checker.report import CheckReport
 from checker.room import client as room
 from checker.runner.process import Limits, check
@@ -76,6 +76,8 @@ def closing(out: Console, here: Project, result: CheckReport, *, own_work: bool)
     out.print(f"[bold green]{result.verdict()}[/]")
     if own_work:
         if result.kata.has_solution:
-            out.print(f"  Compare with the reference: kata solution {result.kata.id}")
+            out.print(f"  Compare with the reference: {invocation()} solution {result.kata.id}")
         if following:
-            out.print(f"  Next: kata check {following.id}  ({following.title}, about {following.minutes} min)")
+            out.print(
+                f"  Next: {invocation()} check {following.id}  ({following.title}, about {following.minutes} min)"
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from functools import cached_property
@@ -72,6 +73,18 @@ def project() -> Project:
         return Project(find_project_root())
     except CatalogError as error:
         fail(str(error))
+
+
+def invocation() -> str:
+    """How to run `kata` again from where the user is, so that every printed command pastes and runs.
+
+    Under `uv run` (which sets UV_RUN_RECURSION_DEPTH) the venv's `kata` is on the PATH only for
+    that one process: a fresh shell needs `uv run kata`. Elsewhere `kata` runs as typed when it is
+    on the PATH (an activated venv, an installed tool).
+    """
+    if os.environ.get("UV_RUN_RECURSION_DEPTH") or not shutil.which("kata"):
+        return "uv run kata"
+    return "kata"
 
 
 def is_interactive() -> bool:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from checker.catalog import Kata
-from checker.cli.context import Project, console, fail, project
+from checker.cli.context import Project, console, fail, invocation, project
 from checker.hints import HintError, show_hint
 
 
@@ -30,9 +30,9 @@ def command(
     out.print(f"[bold]{kata.id} · task {hint.task}: {hint.task_title}[/]  [dim]hint {hint.level} of {hint.levels}[/]")
     out.print(f"  {hint.text}")
     if hint.level < hint.levels:
-        out.print(f"[dim]  More: kata hint {kata.id} --task {hint.task}[/]")
+        out.print(f"[dim]  More: {invocation()} hint {kata.id} --task {hint.task}[/]")
     else:
-        out.print(f"[dim]  That was the last level. Once the kata passes: kata solution {kata.id}[/]")
+        out.print(f"[dim]  That was the last level. Once the kata passes: {invocation()} solution {kata.id}[/]")
 
 
 def _first_open_task(here: Project, kata: Kata) -> int:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from checker.cli import render
-from checker.cli.context import console, project
+from checker.cli.context import console, invocation, project
 
 
 def command(as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False) -> None:
@@ -38,4 +38,6 @@ def command(as_json: Annotated[bool, typer.Option("--json", help="Print the list
         return
     render.katas(out, rows, current)
     done = sum(1 for _, p in rows if p.done)
-    out.print(f"\n{done} of {len(rows)} done. Next: [bold]kata check {current.id}[/]  ({current.minutes} min)")
+    out.print(
+        f"\n{done} of {len(rows)} done. Next: [bold]{invocation()} check {current.id}[/]  ({current.minutes} min)"
+    )

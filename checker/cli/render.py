@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.catalog import Kata
+from checker.cli.context import invocation
 from checker.doctor import Finding
 from checker.progress import KataProgress
 from checker.report import CheckReport, TaskScore
@@ -69,12 +70,15 @@ def _task_line(out: Console, kata: Kata, task: TaskScore, progress: KataProgress
     levels = len(kata.tasks[task.number - 1].hints)
     if shown < levels:
         out.print(
-            Text(f"      hint: kata hint {kata.id} --task {task.number}  (level {shown + 1} of {levels})", style="cyan")
+            Text(
+                f"      hint: {invocation()} hint {kata.id} --task {task.number}  (level {shown + 1} of {levels})",
+                style="cyan",
+            )
         )
     else:
         out.print(
             Text(
-                f"      all {levels} hint levels seen: kata hint {kata.id} --task {task.number} --level {levels}",
+                f"      all {levels} hint levels seen: {invocation()} hint {kata.id} --task {task.number} --level {levels}",
                 style="cyan",
             )
         )

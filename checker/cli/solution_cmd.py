@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.syntax import Syntax
 
-from checker.cli.context import console, fail, is_interactive, project
+from checker.cli.context import console, fail, invocation, is_interactive, project
 from checker.solution import SolutionError, solution_diff
 
 
@@ -23,7 +23,7 @@ def command(
         if not reveal:
             fail(
                 f"{kata.id} does not pass yet, so its solution stays hidden. Keep going "
-                f"(kata hint {kata.id}), or see it anyway with: kata solution {kata.id} --reveal",
+                f"({invocation()} hint {kata.id}), or see it anyway with: {invocation()} solution {kata.id} --reveal",
                 code=1,
             )
         if not yes:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from checker.catalog import Kata
-from checker.cli.context import console, fail, is_interactive, project
+from checker.cli.context import console, fail, invocation, is_interactive, project
 from checker.workshop.submission import SubmissionError, build_submission
 
 
@@ -20,7 +20,7 @@ def command(
     here = project()
     if not name:
         if not is_interactive():
-            fail("Add your name: kata submit --name 'Ada Lovelace'.")
+            fail(f"Add your name: {invocation()} submit --name 'Ada Lovelace'.")
         name = typer.prompt("Your name")
     try:
         made = build_submission(here.catalog, here.store, name, out or here.root)

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from checker.catalog import Kata
 from checker.cli import render
-from checker.cli.context import Project, console, is_interactive, project
+from checker.cli.context import Project, console, invocation, is_interactive, project
 from checker.cli.keys import KeyReader
 from checker.hints import HintError, show_hint
 from checker.room import client as room
@@ -92,7 +92,7 @@ class _Session:
         if result.complete:
             self.out.print(f"[bold green]{self.kata.id}: {result.verdict()}[/]")
             if self.kata.has_solution:
-                self.out.print(f"Compare with the reference: kata solution {self.kata.id}")
+                self.out.print(f"Compare with the reference: {invocation()} solution {self.kata.id}")
             self._move_on()
             return
         self.out.print(

@@ -9,7 +9,7 @@ def test_check_on_the_starter_reports_each_task_with_its_first_failure_and_hint(
     assert "00-welcome" in result.output and "15/100" in result.output
     assert "✗ 1  Normalise emails" in result.output
     assert "expected: 'ada@example.com'" in result.output
-    assert "hint: kata hint 00-welcome --task 1  (level 1 of 3)" in result.output
+    assert "hint: uv run kata hint 00-welcome --task 1  (level 1 of 3)" in result.output
     assert "Traceback" not in result.output
 
 
@@ -45,3 +45,17 @@ def test_only_checks_of_your_own_folder_count_as_progress(kata, sandbox):
     kata("check", "00-welcome", "--path", str(sandbox / "solutions" / "00-welcome"))
     assert "not started" in kata("list").output
     assert not (ROOT / "katas" / "00-welcome" / ".kata").exists()
+
+
+def test_printed_commands_run_where_the_user_is(monkeypatch, tmp_path):
+    from checker.cli.context import invocation
+
+    monkeypatch.setenv("UV_RUN_RECURSION_DEPTH", "1")
+    assert invocation() == "uv run kata", "under uv run, a fresh shell has no kata on its PATH"
+    monkeypatch.delenv("UV_RUN_RECURSION_DEPTH")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert invocation() == "uv run kata", "with no kata on the PATH, only uv run finds it"
+    script = tmp_path / "kata"
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    assert invocation() == "kata", "an activated venv or an installed tool runs kata as typed"

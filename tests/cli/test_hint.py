@@ -12,7 +12,7 @@ def test_without_a_task_the_hint_is_for_the_first_failing_task(kata):
 
 def test_the_last_level_points_to_the_solution(kata):
     result = kata("hint", "00-welcome", "--task", "1", "--level", "3")
-    assert "hint 3 of 3" in result.output and "kata solution 00-welcome" in result.output
+    assert "hint 3 of 3" in result.output and "uv run kata solution 00-welcome" in result.output
 
 
 def test_a_level_that_does_not_exist_is_a_clear_error(kata):

@@ -6,7 +6,7 @@ def test_list_shows_each_kata_with_status_tasks_and_time(kata):
     assert result.exit_code == 0, result.output
     line = next(line for line in result.output.splitlines() if "00-welcome" in line)
     assert "→" in line and "4" in line and "25 min" in line and "not started" in line, result.output
-    assert "Next: kata check 00-welcome" in result.output
+    assert "Next: uv run kata check 00-welcome" in result.output
 
 
 def test_list_as_json_names_the_next_kata_and_every_task(kata):

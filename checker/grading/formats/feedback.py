@@ -37,7 +37,7 @@ def _kata(kata: KataGrade) -> list[str]:
                 lines += ["  ```text", *[f"  {line}" for line in test.message.splitlines()], "  ```", ""]
         if len(failed) > 3:
             lines += [f"- and {len(failed) - 3} more test(s) of this task.", ""]
-        lines += [f"Hint to read first: {task.hint}", f"More: `kata hint {kata.kata} --task {task.number}`", ""]
+        lines += [f"Hint to read first: {task.hint}", f"More: `uv run kata hint {kata.kata} --task {task.number}`", ""]
     for problem in kata.problems:
         lines += [f"> {problem}", ""]
     return lines
