@@ -165,6 +165,24 @@ def no_user_left_after_a_token_outage(real_uow: Any, use_cases: Any, outage: Any
     )
 
 
+def registration_over_http_survives_a_token_outage(client: Any, outage: Any, email: str) -> None:
+    from kata_tests.support import show
+
+    with outage("token") as refused_inserts:
+        first = client.post("/users", json={"email": email, "display_name": "Ada"})
+    again = client.post("/users", json={"email": email, "display_name": "Ada"})
+    expect(
+        bool(refused_inserts) and first.status_code >= 500 and again.status_code == 201,
+        did=f"POST /users for {email!r} while the database refused INSERTs into tokens, then again once it "
+        "accepted them",
+        saw=f"first {show(first, 'email', 'token')}; then {show(again, 'email', 'token')}"
+        + ("" if refused_inserts else "; no INSERT named the tokens table"),
+        expected="the first fails (a 5xx), the second answers 201: nothing of the failed registration was kept",
+        why="Registration is one unit of work however the route calls it: a user whose token was lost "
+        "must not keep the address.",
+    )
+
+
 # 2.5, 2.6 ----------------------------------------------------------------------------------------
 
 
@@ -196,6 +214,24 @@ def stores_the_draft_as_given(use_cases: Any, title: str, body: str, slug: str) 
         why="A post needs an author; the use case asks uow.users before it stores anything.",
     )
     expect_equal(len(uow.posts.stored), 1, did="Counted the posts stored after the refused draft")
+
+
+def slugs_from_titles(use_cases: Any, wanted: dict[str, str]) -> None:
+    wrong = []
+    for title, slug in wanted.items():
+        uow = fakes.FakeUnitOfWork()
+        author = use_cases.register(uow, "ada@example.com")
+        made = getattr(use_cases.draft(uow, author.id, title, "tbd"), "slug", None)
+        if made != slug:
+            wrong.append(f"{title!r} made {made!r} ({len(made or '')} characters), not {slug!r}")
+    expect(
+        not wrong,
+        did=f"Ran create_draft on fakes with {len(wanted)} titles at the edges of slugify",
+        saw="; ".join(wrong),
+        expected="each slug as slugify makes it: at most 60 characters, cut at the last hyphen before the cap "
+        "(or at 60 when there is none), and 'post' for a title with no letter or digit",
+        why="create_draft keeps the slug rules the starter's slugify applies.",
+    )
 
 
 def counts_up_until_free(use_cases: Any, titles: tuple[str, ...], slugs: list[str]) -> None:

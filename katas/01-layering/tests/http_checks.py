@@ -55,11 +55,26 @@ def registration_statuses(client: Any, raw: str, malformed: str) -> None:
         "the same address again": again.status_code,
         "the malformed address": wrong.status_code,
     }
+    domain = "@example.com"
+    limits = {
+        "a display_name of 100 characters": (f"d1{domain}", "x" * 100, 201),
+        "a display_name of 101 characters": (f"d2{domain}", "x" * 101, 422),
+        "an empty display_name": (f"d3{domain}", "", 422),
+        "an email of 320 characters": ("e" * (320 - len(domain)) + domain, "Eve", 201),
+        "an email of 321 characters": ("f" * (321 - len(domain)) + domain, "Eve", 422),
+    }
+    for case, (email, name, status) in limits.items():
+        got = client.post("/users", json={"email": email, "display_name": name}).status_code
+        answers[case] = got
+        if got != status:
+            answers[case] = f"{got}, not {status}"
     expect(
-        list(answers.values()) == [201, 409, 422],
-        did=f"Used the token to POST /posts, then POST /users with {wanted['email']!r} again and with {malformed!r}",
+        list(answers.values()) == [201, 409, 422] + [status for _, _, status in limits.values()],
+        did=f"Used the token to POST /posts, then POST /users with {wanted['email']!r} again and with {malformed!r}, "
+        "then at the schema's limits",
         saw=", ".join(f"{v} for {k}" for k, v in answers.items()),
-        expected="201 for the new token, 409 for the same address, 422 for the malformed address",
+        expected="201 for the new token, 409 for the same address, 422 for the malformed address; a display_name "
+        "of 1 to 100 characters and an email of up to 320 accepted, 422 beyond",
         why="Map EmailAlreadyRegistered to 409 and InvalidEmail to 422 (or refuse the malformed address "
         "with a schema: any 422 will do), as the starter answered.",
     )
@@ -98,9 +113,12 @@ def writing_needs_a_bearer_token(client: Any, cases: dict[str, str | None], sche
     for case, header in cases.items():
         headers = {} if header is None else {"Authorization": header.format(token=token)}
         for path, body in (("/posts", {"title": "T", "body": BODY}), (f"/posts/{post['id']}/publish", None)):
-            status = client.post(path, json=body, headers=headers).status_code
-            if status != 401:
-                wrong.append(f"POST {path} with {case} answered {status}")
+            answer = client.post(path, json=body, headers=headers)
+            if answer.status_code != 401:
+                wrong.append(f"POST {path} with {case} answered {answer.status_code}")
+            elif answer.headers.get("WWW-Authenticate", "").lower() != "bearer":
+                challenge = answer.headers.get("WWW-Authenticate")
+                wrong.append(f"POST {path} with {case} answered 401 with WWW-Authenticate {challenge!r}")
     other = client.post("/posts", json={"title": "T", "body": BODY}, headers={"Authorization": f"{scheme} {token}"})
     if other.status_code != 201:
         wrong.append(f"POST /posts with '{scheme} <token>' answered {other.status_code}")
@@ -108,7 +126,8 @@ def writing_needs_a_bearer_token(client: Any, cases: dict[str, str | None], sche
         not wrong,
         did="POST /posts and POST /posts/{id}/publish with " + ", ".join(cases) + f", then with '{scheme} <token>'",
         saw="; ".join(wrong),
-        expected="401 for each missing or invalid credential, 201 for the valid token whatever the scheme's case",
+        expected="401 with 'WWW-Authenticate: Bearer' for each missing or invalid credential, 201 for the valid "
+        "token whatever the scheme's case",
         why="Only a bearer token that was issued lets a caller write; HTTP schemes are case-insensitive.",
     )
 
@@ -118,6 +137,23 @@ def draft_fields_and_unique_slug(client: Any, title: str, slug: str) -> None:
     first, second = draft(client, auth, title), draft(client, auth, title)
     fields = {"id", "author_id", "title", "slug", "body", "status", "created_at", "published_at"}
     shown = {k: first.get(k) for k in ("author_id", "slug", "status", "published_at")}
+    limits = {
+        "a title of 200 characters": ("t" * 200, "b", 201),
+        "a title of 201 characters": ("t" * 201, "b", 422),
+        "a body of 100,000 characters": ("T", "b" * 100_000, 201),
+        "a body of 100,001 characters": ("T", "b" * 100_001, 422),
+    }
+    off = []
+    for case, (limit_title, body, status) in limits.items():
+        got = client.post("/posts", json={"title": limit_title, "body": body}, headers=auth).status_code
+        if got != status:
+            off.append(f"{case} answered {got}, not {status}")
+    expect(
+        not off,
+        did="POST /posts at the schema's limits: titles of 200 and 201 characters, bodies of 100,000 and 100,001",
+        saw="; ".join(off),
+        expected="201 up to the limit, 422 beyond it, as the starter's schema answered",
+    )
     expect(
         fields <= set(first)
         and (first["author_id"], first["status"], first["published_at"]) == (user["id"], "draft", None)
@@ -136,12 +172,20 @@ def publishing_statuses(client: Any, short: str, missing: int) -> None:
     ready = draft(client, ada, "Ready")
     too_short = draft(client, ada, "Short", short)
     untitled = draft(client, ada, "")
-    answers = {
-        "Bob publishing Ada's post": client.post(f"/posts/{ready['id']}/publish", headers=bob).status_code,
-        f"the body {short!r}": client.post(f"/posts/{too_short['id']}/publish", headers=ada).status_code,
-        "an empty title": client.post(f"/posts/{untitled['id']}/publish", headers=ada).status_code,
-        f"post {missing}": client.post(f"/posts/{missing}/publish", headers=ada).status_code,
+    responses = {
+        "Bob publishing Ada's post": client.post(f"/posts/{ready['id']}/publish", headers=bob),
+        f"the body {short!r}": client.post(f"/posts/{too_short['id']}/publish", headers=ada),
+        "an empty title": client.post(f"/posts/{untitled['id']}/publish", headers=ada),
+        f"post {missing}": client.post(f"/posts/{missing}/publish", headers=ada),
     }
+    answers = {case: response.status_code for case, response in responses.items()}
+    silent = [case for case, response in responses.items() if not _says_why(response)]
+    expect(
+        not silent,
+        did="Refused publications over HTTP, and read each answer's body",
+        saw="no 'detail' that says why for " + ", ".join(f"{c} ({show(responses[c], 'detail')})" for c in silent),
+        expected="a JSON body whose 'detail' is a sentence saying why, as the starter answered",
+    )
     expect(
         list(answers.values()) == [403, 422, 422, 404],
         did="Published as Bob a post of Ada's, then as Ada " + ", ".join(list(answers)[1:]),
@@ -158,3 +202,11 @@ def publishing_statuses(client: Any, short: str, missing: int) -> None:
         saw=show(published, "status", "published_at"),
         expected="200 with status 'published' and a published_at",
     )
+
+
+def _says_why(response: Any) -> bool:
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        return False
+    return isinstance(detail, str) and bool(detail.strip())

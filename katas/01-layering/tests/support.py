@@ -62,12 +62,12 @@ def real_uow() -> Callable[[], Any]:
         expected="unit_of_work_factory(database_url='sqlite://') returning a callable that makes a new unit of work",
         why="The checker drives your SQLAlchemy repositories and unit of work too, not only its fakes.",
     )
-    return factory("sqlite://")
+    return factory()  # the contract's default: a new in-memory SQLite database
 
 
 @pytest.fixture
 def app():
-    return learner("inkwell.app").create_app("sqlite://")
+    return learner("inkwell.app").create_app()  # the contract's default: "sqlite://"
 
 
 @pytest.fixture

@@ -47,6 +47,7 @@ def _no_chain(graph, kit, layer, forbidden, why):
 @pytest.mark.task(1, points=4)
 @pytest.mark.rules("1.2")
 def test_the_domain_imports_no_framework(graph, kit):
+    """The domain imports no framework (SQLAlchemy, FastAPI, Starlette, Pydantic)"""
     _no_chain(
         graph,
         kit,
@@ -73,6 +74,7 @@ def test_the_domain_imports_no_outer_layer(graph, kit):
 @pytest.mark.task(1, points=4)
 @pytest.mark.rules("1.4")
 def test_the_application_imports_no_framework_and_no_outer_layer(graph, kit):
+    """The application imports no framework and no outer layer"""
     _no_chain(
         graph,
         kit,

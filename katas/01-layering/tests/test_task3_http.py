@@ -15,9 +15,10 @@ AUTH_CASES = {
 }
 
 
-@pytest.mark.task(3, points=2)
+@pytest.mark.task(3, points=1)
 @pytest.mark.rules("3.1", "3.4", "3.5")
 def test_a_member_registers_drafts_and_publishes_over_http(client, kit):
+    """A member registers, drafts and publishes over HTTP"""
     user = client.post("/users", json={"email": "Ada@Example.com", "display_name": "Ada"})
     expect(
         user.status_code == 201 and user.json().get("email") == "ada@example.com" and user.json().get("token"),
@@ -55,6 +56,7 @@ def test_users_and_posts_read_back_or_answer_404(client):
 @pytest.mark.task(3, points=2)
 @pytest.mark.rules("3.3")
 def test_writing_needs_a_valid_bearer_token(client):
+    """Writing needs a valid bearer token; every 401 says WWW-Authenticate: Bearer"""
     http_checks.writing_needs_a_bearer_token(client, AUTH_CASES, "bearer")
 
 
@@ -64,7 +66,7 @@ def test_a_draft_answers_with_every_field_and_a_unique_slug(client):
     http_checks.draft_fields_and_unique_slug(client, "Hello World", "hello-world")
 
 
-@pytest.mark.task(3, points=1)
+@pytest.mark.task(3, points=2)
 @pytest.mark.rules("3.5")
 def test_publishing_answers_200_403_422_and_404(client):
     http_checks.publishing_statuses(client, "tbd", 999)

@@ -26,6 +26,7 @@ def interface_functions(app, root, kit):
 @pytest.mark.task(4, points=3)
 @pytest.mark.rules("4.1")
 def test_no_handler_receives_a_session(app, package_dir, kit):
+    """No handler receives a SQLAlchemy Session"""
     found = kit.controllers.session_report(app, package_dir.parent)
     expect(
         not found,
@@ -40,6 +41,7 @@ def test_no_handler_receives_a_session(app, package_dir, kit):
 @pytest.mark.task(4, points=3)
 @pytest.mark.rules("4.2")
 def test_handlers_use_no_sqlalchemy_object_and_no_orm_class(app, package_dir, kit):
+    """Handlers use no SQLAlchemy object and no ORM class"""
     found = []
     for function, label in interface_functions(app, package_dir.parent, kit).items():
         uses = {}
@@ -63,7 +65,7 @@ def test_handlers_use_no_sqlalchemy_object_and_no_orm_class(app, package_dir, ki
 INNER_OK = ("inkwell.application", "inkwell.interface")
 
 
-@pytest.mark.task(4, points=2)
+@pytest.mark.task(4, points=3)
 @pytest.mark.rules("4.3")
 def test_handlers_call_no_function_of_an_inner_module(app, package_dir, kit):
     found = []

@@ -15,6 +15,7 @@ BODY = "A body that is comfortably longer than the minimum."
 @pytest.mark.task(5, points=3)
 @pytest.mark.rules("5.1")
 def test_user_and_post_are_not_orm_mapped_once_the_app_serves(client, kit):
+    """User and Post are not ORM-mapped, once the app has started and served requests"""
     from sqlalchemy import inspect
 
     registered = client.post("/users", json={"email": "ada@example.com", "display_name": "Ada"})

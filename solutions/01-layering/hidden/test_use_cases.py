@@ -7,8 +7,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kata_tests import checks
 
-from checker.testkit import expect
-
 BODY = "Another body, well over thirty characters long."
 WHITESPACE = " \t\n\r\x0b\x0c"
 
@@ -72,20 +70,8 @@ def test_another_failing_token_insert_leaves_no_user(real_uow, use_cases, outage
 
 @pytest.mark.task(2, points=1)
 @pytest.mark.rules("2.4")
-def test_a_failing_token_insert_over_http_lets_the_user_register_again(client, outage, kit):
-    with outage("token") as refused:
-        first = client.post("/users", json={"email": "ada@example.com", "display_name": "Ada"})
-    again = client.post("/users", json={"email": "ada@example.com", "display_name": "Ada"})
-    expect(
-        refused and first.status_code >= 500 and again.status_code == 201,
-        did="POST /users for 'ada@example.com' while the database refused INSERTs into tokens, then again once it "
-        "accepted them",
-        saw=f"first {kit.show(first, 'email', 'token')}; then {kit.show(again, 'email', 'token')}"
-        + ("" if refused else "; no INSERT named the tokens table"),
-        expected="the first fails (a 5xx), the second answers 201: nothing of the failed registration was kept",
-        why="Registration is one unit of work however the route calls it: a user whose token was lost "
-        "must not keep the address.",
-    )
+def test_a_token_outage_over_http_leaves_another_address_free(client, outage):
+    checks.registration_over_http_survives_a_token_outage(client, outage, "Grace@Example.org")
 
 
 @pytest.mark.task(2, points=1)
