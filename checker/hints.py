@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.catalog import Kata
+from checker.errors import KataError
 from checker.progress import ProgressStore
 
 
-class HintError(Exception):
+class HintError(KataError):
     """The task or level asked for does not exist; the message lists what does."""
 
 

@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.errors import KataError
+
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
 
-class PatchError(Exception):
+class PatchError(KataError):
     """The diff does not apply; the message names the file and the line."""
 
 

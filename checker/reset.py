@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.errors import KataError
 
 
-class ResetError(Exception):
+class ResetError(KataError):
     """The starter cannot be restored: no pristine copy is known."""
 
 

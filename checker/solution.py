@@ -6,9 +6,10 @@ import difflib
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.errors import KataError
 
 
-class SolutionError(Exception):
+class SolutionError(KataError):
     """No reference solution is available here (a learner copy ships none)."""
 
 

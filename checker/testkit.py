@@ -10,10 +10,12 @@ import importlib
 from types import ModuleType
 from typing import Any
 
+from checker.errors import KataError
+
 __all__ = ["LearnerImportError", "expect", "expect_equal", "learner"]
 
 
-class LearnerImportError(Exception):
+class LearnerImportError(KataError):
     """The learner's module could not be imported; the message says which and why."""
 
 

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from checker.catalog.model import Kata, Task
+from checker.errors import KataError
 
 _ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
 _KATA_FIELDS = {"id", "title", "order", "summary", "minutes", "package", "contract", "tasks", "reviewer_checks"}
 _TASK_FIELDS = {"number", "title", "points", "hints", "starter_fails", "starter_says"}
 
 
-class CatalogError(Exception):
+class CatalogError(KataError):
     """A kata's metadata is wrong; the message names the file, the field and what is expected."""
 
 

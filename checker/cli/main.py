@@ -21,7 +21,8 @@ from checker.cli import (
     submit_cmd,
     watch_cmd,
 )
-from checker.cli.context import console, project
+from checker.cli.context import console, fail, project
+from checker.errors import KataError
 
 app = typer.Typer(
     help="Inkwell Katas: fix broken backend code, get precise feedback. Run with no command to see "
@@ -62,4 +63,10 @@ def overview(context: typer.Context) -> None:
 
 
 def run() -> None:
-    app()
+    try:
+        app()
+    except KataError as error:  # any error meant for a person that no command caught: one line, no traceback
+        try:
+            fail(str(error))
+        except typer.Exit as done:
+            raise SystemExit(done.exit_code) from None

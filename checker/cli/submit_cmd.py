@@ -9,7 +9,8 @@ import typer
 
 from checker.catalog import Kata
 from checker.cli.context import console, fail, invocation, is_interactive, project
-from checker.workshop.submission import SubmissionError, build_submission
+from checker.runner.workspace import SubmissionError
+from checker.workshop.submission import build_submission
 
 
 def command(

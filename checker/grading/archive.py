@@ -15,10 +15,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from checker.errors import KataError
+
 SKIPPED_DIRS = {".git", "__pycache__", ".venv", "venv", "node_modules", ".pytest_cache", ".mypy_cache", ".kata"}
 
 
-class Refused(Exception):
+class Refused(KataError):
     """The submission cannot be brought in safely; the message says why, for the gradebook."""
 
 

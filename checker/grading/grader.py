@@ -20,10 +20,10 @@ from checker.grading.canary import plant
 from checker.grading.intake import Source, learner_name, manifest_mismatches, materialize
 from checker.grading.jail import Confinement
 from checker.grading.manifest import Entry, collect_manifest, verify
-from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade, TestGrade
+from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade
 from checker.grading.sandbox import JailedLauncher
 from checker.grading.scan import known_files, scan
-from checker.report import CheckReport
+from checker.report import CheckReport, TestResult
 from checker.runner.launch import FreshLauncher
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
@@ -161,7 +161,8 @@ def _score(  # canaries never count: only the manifest's tests earn points
         seen = outcomes.get(entry.id)
         outcome, message, took = (seen.outcome, seen.message, seen.seconds) if seen else ("not-run", "", 0.0)
         hidden = entry.id.startswith("solutions/")
-        tests.append(TestGrade(entry.id, entry.task, entry.points, entry.title, outcome, message, took, hidden))
+        rules = seen.rules if seen else ()
+        tests.append(TestResult(entry.id, entry.task, entry.points, entry.title, outcome, message, took, hidden, rules))
     tasks = []
     for task in kata.tasks:
         earned = sum(t.points for t in tests if t.task == task.number and t.passed)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.catalog import Kata
+from checker.errors import KataError
 from checker.grading.canary import Canary
 from checker.report import CheckReport
 from checker.runner.launch import Launcher
@@ -30,7 +31,7 @@ class Entry:
     title: str
 
 
-class ManifestError(Exception):
+class ManifestError(KataError):
     """The suites of a kata could not be collected: a defect of the kata, not of a submission."""
 
 

@@ -6,22 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-
-@dataclass
-class TestGrade:
-    __test__ = False  # not a test class, whatever pytest guesses from the name
-    id: str
-    task: int
-    points: float
-    title: str
-    outcome: str  # passed, failed, skipped, timeout, not-run
-    message: str = ""
-    seconds: float = 0.0
-    hidden: bool = False
-
-    @property
-    def passed(self) -> bool:
-        return self.outcome == "passed"
+from checker.report import TestResult
 
 
 @dataclass
@@ -41,13 +26,13 @@ class KataGrade:
     reasons: list[str] = field(default_factory=list)  # why the kata scored 0 despite its tests
     problems: list[str] = field(default_factory=list)  # what stopped the run itself: timeouts, crashes
     tasks: list[TaskGrade] = field(default_factory=list)
-    tests: list[TestGrade] = field(default_factory=list)
+    tests: list[TestResult] = field(default_factory=list)
     seconds: float = 0.0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KataGrade:
         tasks = [TaskGrade(**t) for t in data.get("tasks", [])]
-        tests = [TestGrade(**t) for t in data.get("tests", [])]
+        tests = [TestResult(**{**t, "rules": tuple(t.get("rules", ()))}) for t in data.get("tests", [])]
         return cls(**{**data, "tasks": tasks, "tests": tests})
 
 

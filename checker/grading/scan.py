@@ -54,7 +54,7 @@ _FILES = {
 
 
 @dataclass(frozen=True)
-class Finding:
+class Suspect:
     path: str  # relative to the submission
     line: int
     what: str
@@ -63,24 +63,24 @@ class Finding:
         return f"{self.path}:{self.line} {self.what}"
 
 
-def scan(root: Path, folders: list[Path] | None = None, known: frozenset[str] = frozenset()) -> list[Finding]:
+def scan(root: Path, folders: list[Path] | None = None, known: frozenset[str] = frozenset()) -> list[Suspect]:
     """Scan the given folders of a submission (default: all of it); findings sorted by place.
 
     Files whose SHA-256 is in `known` (the catalog's own public tests, which a submission laid
     out as `katas/<id>/` carries as a matter of course) are the kata's, not the learner's.
     """
-    found: list[Finding] = []
+    found: list[Suspect] = []
     for folder in folders or [root]:
         for path in sorted(folder.rglob("*")):
             if not path.is_file() or path.is_symlink() or _digest(path) in known:
                 continue
             relative = path.relative_to(root).as_posix()
             if path.name in _FILES:
-                found.append(Finding(relative, 1, _FILES[path.name]))
+                found.append(Suspect(relative, 1, _FILES[path.name]))
             if path.suffix == ".py" and (path.name.startswith("test_") or path.stem.endswith("_test")):
-                found.append(Finding(relative, 1, "ships a test file (the grader uses the catalog's own tests)"))
+                found.append(Suspect(relative, 1, "ships a test file (the grader uses the catalog's own tests)"))
             if path.suffix == ".pth":
-                found.append(Finding(relative, 1, "ships a .pth file (never processed)"))
+                found.append(Suspect(relative, 1, "ships a .pth file (never processed)"))
             if path.suffix == ".py" and path.stat().st_size < 2_000_000:
                 found += scan_source(path.read_text(encoding="utf-8", errors="replace"), relative)
     return found
@@ -95,7 +95,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def scan_source(source: str, relative: str) -> list[Finding]:
+def scan_source(source: str, relative: str) -> list[Suspect]:
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -104,7 +104,7 @@ def scan_source(source: str, relative: str) -> list[Finding]:
     for node in ast.walk(tree):
         what = _judge(node)
         if what:
-            found.append(Finding(relative, getattr(node, "lineno", 1), what))
+            found.append(Suspect(relative, getattr(node, "lineno", 1), what))
     return found
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from checker.errors import KataError
 from checker.grading.intake import Source
 from checker.grading.model import Batch, SubmissionGrade
 
 
-class ShardError(ValueError):
+class ShardError(KataError, ValueError):
     pass
 
 

@@ -6,11 +6,12 @@ import shutil
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.errors import KataError
 
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".ipynb_checkpoints")
 
 
-class SubmissionError(Exception):
+class SubmissionError(KataError):
     """The path given as a submission holds no package the kata can check."""
 
 

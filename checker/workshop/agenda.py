@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.catalog import Kata
+from checker.errors import KataError
 
 OPENING, INTRO, DEBRIEF, CLOSING = 10, 5, 5, 10
 BREAK, BREAK_EVERY, LUNCH, LUNCH_FROM = 10, 90, 45, 360
@@ -41,7 +42,7 @@ class Agenda:
         return self.slots[-1].start + self.slots[-1].minutes if self.slots else 0
 
 
-class AgendaError(Exception):
+class AgendaError(KataError):
     """No plan is possible: the time is too short even for the opening and the closing."""
 
 

@@ -36,12 +36,12 @@ class Leak:
 
 
 @dataclass(frozen=True)
-class Secrets:
+class SolutionPrints:
     lines: dict[str, str]  # stripped line -> the solution file that holds it
     digests: dict[str, str]  # sha256 of a solution file's bytes -> that file
 
 
-def secrets_of(project: Path, kata_ids: list[str]) -> Secrets:
+def secrets_of(project: Path, kata_ids: list[str]) -> SolutionPrints:
     starters: set[str] = set()
     starter_digests: set[str] = set()
     for path in [p for kata_id in kata_ids for p in _files(project / "katas" / kata_id)]:
@@ -57,7 +57,7 @@ def secrets_of(project: Path, kata_ids: list[str]) -> Secrets:
         digest = _digest(path)
         if digest not in starter_digests and path.stat().st_size >= MIN_LENGTH:
             digests.setdefault(digest, name)
-    return Secrets(lines, digests)
+    return SolutionPrints(lines, digests)
 
 
 def _secret_folders(project: Path) -> list[Path]:

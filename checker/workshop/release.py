@@ -17,6 +17,7 @@ from pathlib import Path
 
 import checker
 from checker.catalog import Catalog, Kata
+from checker.errors import KataError
 from checker.runner.process import count_reviewer_checks
 from checker.workshop.audit import Leak, find_leaks
 from checker.workshop.readme import learner_readme
@@ -34,7 +35,7 @@ _SOLUTION_SNIPPET = re.compile(r"""^(?P<indent>\s*)--8<--\s*["']?solutions/\S*?[
 _HIDDEN_NOTE = "# The reference solution is not part of this copy: your facilitator has it."
 
 
-class ReleaseError(Exception):
+class ReleaseError(KataError):
     """The copy cannot be built where or as asked; the message says why and what to do."""
 
 

@@ -17,6 +17,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.errors import KataError
+
 FOLDER = "wheelhouse"
 REQUIREMENTS = "requirements.txt"
 _BUILD = ["hatchling", "editables"]
@@ -37,7 +39,7 @@ def pip_install(python: str) -> tuple[str, ...]:
     )
 
 
-class WheelhouseError(Exception):
+class WheelhouseError(KataError):
     """The wheels could not be gathered; the message says which step failed and why."""
 
 

@@ -59,3 +59,20 @@ def test_printed_commands_run_where_the_user_is(monkeypatch, tmp_path):
     script.write_text("#!/bin/sh\n")
     script.chmod(0o755)
     assert invocation() == "kata", "an activated venv or an installed tool runs kata as typed"
+
+
+def test_an_error_meant_for_a_person_is_one_line_and_never_a_traceback(monkeypatch, capsys):
+    from checker.cli import list_cmd, main
+    from checker.errors import KataError
+
+    def broken() -> None:
+        raise KataError("katas/00-welcome/kata.toml: field 'minutes' is 0; expected a whole number of at least 1.")
+
+    monkeypatch.setattr(list_cmd, "project", broken)  # an error no command catches itself
+    monkeypatch.setattr("sys.argv", ["kata", "list"])
+    try:
+        main.run()
+    except SystemExit as done:
+        assert done.code == 2, done.code
+    err = capsys.readouterr().err
+    assert err.strip().startswith("error: katas/00-welcome/kata.toml") and "Traceback" not in err, err

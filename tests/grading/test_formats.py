@@ -12,10 +12,11 @@ from checker.grading.formats.gradebook import gradebook_csv
 from checker.grading.formats.gradescope import gradescope_results
 from checker.grading.formats.junit import junit_xml
 from checker.grading.formats.write import read_batch, write_batch
-from checker.grading.model import Batch, KataGrade, SubmissionGrade, TaskGrade, TestGrade
+from checker.grading.model import Batch, KataGrade, SubmissionGrade, TaskGrade
+from checker.report import TestResult
 
-PASSED = TestGrade("katas/k/tests/t.py::test_a", 1, 60, "Keeps emails", "passed")
-FAILED = TestGrade(
+PASSED = TestResult("katas/k/tests/t.py::test_a", 1, 60, "Keeps emails", "passed")
+FAILED = TestResult(
     "solutions/k/hidden/t.py::test_b", 2, 40, "Makes slugs", "failed", "Called slugify('A')\n  saw: 'A'", hidden=True
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from checker.room.domain.board import build_board
-from checker.room.domain.model import Learner, Progress, Room, RoomStatus, Summary, TaskScore
+from checker.room.domain.model import Learner, Progress, Room, RoomStatus, Summary, TaskSummary
 from checker.room.infrastructure.ratelimit import TokenBuckets
 from tests.room.conftest import START
 
@@ -13,7 +13,7 @@ ROOM = Room(1, "ABCDEF", "Room", RoomStatus.OPEN, START)
 
 
 def check(score: float, minute: int, kata: str = "00-welcome", failing: tuple[int, ...] = (2,)) -> Summary:
-    tasks = tuple(TaskScore(n, f"Task {n}", 50, 0 if n in failing else 50, n not in failing) for n in (1, 2))
+    tasks = tuple(TaskSummary(n, f"Task {n}", 50, 0 if n in failing else 50, n not in failing) for n in (1, 2))
     return Summary(f"{minute:032x}", kata, score, score >= 100, 1.0, START + timedelta(minutes=minute), tasks)
 
 

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import httpx2
 
+from checker.errors import KataError
 from checker.room.client.membership import Membership, save
 from checker.room.client.outbox import Outbox
 
 
-class JoinError(Exception):
+class JoinError(KataError):
     pass
 
 

@@ -37,7 +37,7 @@ class Learner:
 
 
 @dataclass(frozen=True)
-class TaskScore:
+class TaskSummary:
     number: int
     title: str
     points: float
@@ -55,10 +55,10 @@ class Summary:
     complete: bool
     seconds: float
     checked_at: datetime
-    tasks: tuple[TaskScore, ...]
+    tasks: tuple[TaskSummary, ...]
 
     @property
-    def failing(self) -> tuple[TaskScore, ...]:
+    def failing(self) -> tuple[TaskSummary, ...]:
         return tuple(t for t in self.tasks if not t.passed)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from checker.room.domain.model import Summary, TaskScore
+from checker.room.domain.model import Summary, TaskSummary
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^\w[\w .'-]*$")]
 KataId = Annotated[str, StringConstraints(pattern=r"^\d{2}-[a-z0-9-]{1,40}$")]
@@ -60,7 +60,7 @@ class ReportIn(Strict):
         return self
 
     def to_summary(self) -> Summary:
-        tasks = tuple(TaskScore(t.number, t.title, t.points, t.earned, t.passed) for t in self.tasks)
+        tasks = tuple(TaskSummary(t.number, t.title, t.points, t.earned, t.passed) for t in self.tasks)
         return Summary(self.report_id, self.kata, self.score, self.complete, self.seconds, self.checked_at, tasks)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
+from checker.errors import KataError
 from checker.room.application.rooms import OpenedRoom, list_rooms, open_room
 from checker.room.domain.model import Room
 from checker.room.domain.result import Err, Ok
@@ -23,7 +24,7 @@ class Prepared:
     open_rooms: list[Room]
 
 
-class RoomNameError(ValueError):
+class RoomNameError(KataError, ValueError):
     pass
 
 
