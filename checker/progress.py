@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -77,6 +78,23 @@ class ProgressStore:
             ).fetchall()
         ]
         return KataProgress(kata=kata, best=best[0], done=bool(best[1]), hints=hints, failing=tuple(failing))
+
+    def last_check(self, kata: str) -> dict[str, Any] | None:
+        """The last local check of the kata, as a submission's manifest records it; None if never checked."""
+        row = self.db.execute(
+            "select score, complete, seconds, at from checks where kata = ? order by id desc limit 1", [kata]
+        ).fetchone()
+        if row is None:
+            return None
+        passed = self.db.execute("select task, passed from tasks where kata = ? order by task", [kata]).fetchall()
+        return {
+            "score": row[0],
+            "complete": bool(row[1]),
+            "seconds": row[2],
+            "at": row[3],
+            "tasks_passed": [task for task, ok in passed if ok],
+            "tasks_failing": [task for task, ok in passed if not ok],
+        }
 
 
 def store_for(project_root: Path) -> ProgressStore:

@@ -84,27 +84,9 @@ def _manifest(catalog: Catalog, store: ProgressStore, name: str, hashes: dict[st
         "katas": [kata.id for kata in catalog.katas],
         "files": dict(sorted(hashes.items())),
         "digest": hashlib.sha256(listing.encode()).hexdigest(),
-        "checks": {kata.id: last_check(store, kata.id) for kata in catalog.katas},
+        "checks": {kata.id: store.last_check(kata.id) for kata in catalog.katas},
         "tool": {"name": DISTRIBUTION, "version": tool_version(catalog.root)},
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
-
-
-def last_check(store: ProgressStore, kata_id: str) -> dict[str, Any] | None:
-    """The learner's last local check of the kata, or None when they never checked it."""
-    row = store.db.execute(
-        "select score, complete, seconds, at from checks where kata = ? order by id desc limit 1", [kata_id]
-    ).fetchone()
-    if row is None:
-        return None
-    passed = store.db.execute("select task, passed from tasks where kata = ? order by task", [kata_id]).fetchall()
-    return {
-        "score": row[0],
-        "complete": bool(row[1]),
-        "seconds": row[2],
-        "at": row[3],
-        "tasks_passed": [task for task, ok in passed if ok],
-        "tasks_failing": [task for task, ok in passed if not ok],
     }
 
 
