@@ -1,156 +1,382 @@
-"""Public tests of the authorization kata: a few cells of each task. Run `uv run kata check 05-authorization`."""
+"""Public tests of the authorization kata: one sibling of each kind of reviewer's check, per rule.
+
+Run `uv run kata check 05-authorization`. The reviewer's suite plays every cell of the matrix."""
 
 from __future__ import annotations
 
 import pytest
+from kata_tests.scene import MISSING_ID, describe, rival_insert
 
 from checker.testkit import expect, learner
 
 
-def _answer(world, method, path, actor, **kwargs):
-    return world.client.request(method, path, headers=world.headers(actor), **kwargs)
+def _show(response):
+    return f"{response.status_code} {response.text[:120]}"
 
 
 @pytest.mark.task(1, points=1)
-def test_a_member_cannot_read_another_members_draft(world):
-    """A member cannot read another member's draft."""
-    post_id = world.make_post("draft")
-    response = _answer(world, "GET", f"/posts/{post_id}", "member")
+@pytest.mark.rules("1.1")
+def test_a_member_is_refused_another_members_draft_and_published_post(world):
+    draft, published = world.make_post("draft"), world.make_post("published")
+    answers = (
+        world.send("read", "member", draft).status_code,
+        world.send("edit", "member", published).status_code,
+        world.send("archive", "member", published).status_code,
+        world.send("delete", "anonymous", published).status_code,
+        world.send("delete", "editor", published).status_code,
+    )
     expect(
-        response.status_code == 404,
-        did="As another member, GET /posts/{id} of the author's draft",
-        saw=f"{response.status_code} {response.text[:120]}",
-        expected="404",
-        why="Matrix row 'read | member': a draft is visible to its author and to staff only.",
+        answers == (404, 403, 403, 401, 403) and world.snapshot(published)[2] == "published",
+        did="As another member: read the author's draft, edit and archive their published post; "
+        "then DELETE it without a token, then as an editor",
+        saw=f"{answers}; the published post is now {describe(world.snapshot(published))}",
+        expected="(404, 403, 403, 401, 403), and the post unchanged",
+        why="Rule 1.1: "
+        + (
+            "the matrix says 404 for a post the caller may not see, 403 for one they see but may not change."
+            if 200 in answers or 204 in answers
+            else "401 without a token, then 404 (hidden), then 403 (seen, not theirs)."
+        ),
     )
 
 
 @pytest.mark.task(1, points=1)
-def test_a_member_cannot_edit_another_members_published_post(world):
-    """A member cannot edit another member's published post."""
+@pytest.mark.rules("1.2")
+def test_the_author_edits_and_deletes_their_draft(world):
+    draft = world.make_post("draft")
+    edited = world.client.patch(f"/posts/{draft}", json={"title": "Better title"}, headers=world.headers("author"))
+    title = (world.snapshot(draft) or ("?",))[0]
+    deleted = world.send("delete", "author", draft)
+    after = world.snapshot(draft)
+    expect(
+        edited.status_code == 200 and title == "Better title" and deleted.status_code == 204 and after is None,
+        did="As the author, PATCH their draft's title, then DELETE it, then read it as an admin",
+        saw=f"{edited.status_code} (title now {title!r}), then {deleted.status_code}; the post is {describe(after)}",
+        expected="200 with the new title, then 204, then the post gone",
+        why="Rule 1.2: a success does what it says; a 204 for a delete means the post is gone."
+        if deleted.status_code == 204
+        else "Rule 1.2: the matrix lets an author edit and delete their own draft.",
+    )
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.3")
+def test_an_editor_stored_with_padding_may_moderate(world):
+    if "padded-editor" not in world.ids:
+        world.add_user("padded-editor", "  Editor\t")
     post_id = world.make_post("published")
-    response = _answer(world, "PATCH", f"/posts/{post_id}", "member", json={"title": "Mine now"})
-    expect(
-        response.status_code == 403,
-        did="As another member, PATCH /posts/{id} of the author's published post",
-        saw=f"{response.status_code} {response.text[:120]}",
-        expected="403",
-        why="Matrix row 'edit | member': they can see it, so 403, but it is not theirs to change.",
-    )
-
-
-@pytest.mark.task(1, points=1)
-def test_the_author_edits_their_own_draft(world):
-    post_id = world.make_post("draft")
-    response = _answer(world, "PATCH", f"/posts/{post_id}", "author", json={"title": "Better title"})
+    response = world.send("archive", "padded-editor", post_id)
     expect(
         response.status_code == 200,
-        did="As the author, PATCH /posts/{id} of their draft",
-        saw=f"{response.status_code} {response.text[:120]}",
+        did="As an editor whose role is stored as '  Editor\\t', archive a published post",
+        saw=_show(response),
         expected="200",
-        why="Matrix row 'edit | author': authors edit their drafts and published posts.",
+        why="Rule 1.3: compare roles ignoring case and the whitespace around them, of every kind.",
     )
 
 
 @pytest.mark.task(1, points=1)
-def test_a_member_cannot_moderate(world):
-    post_id = world.make_post("published")
-    response = _answer(world, "POST", f"/posts/{post_id}/archive", "member")
+@pytest.mark.rules("1.4")
+def test_an_editor_may_delete_the_draft_they_wrote(world):
+    if "author-editor" not in world.ids:
+        world.add_user("author-editor", "editor")
+    draft = world.make_post("draft", owner="author-editor")
+    response = world.send("delete", "author-editor", draft)
     expect(
-        response.status_code == 403 and world.status_of(post_id) == "published",
-        did="As another member, POST /posts/{id}/archive of the author's published post",
-        saw=f"{response.status_code}, status now {world.status_of(post_id)!r}",
-        expected="403, status still 'published'",
-        why="Matrix row 'archive | member': archiving is moderation, for editors and admins.",
+        response.status_code == 204,
+        did="As an editor, DELETE a draft they wrote themselves",
+        saw=_show(response),
+        expected="204",
+        why="Rule 1.4: editors may not delete, but authors may delete their drafts: either relation is enough.",
     )
 
 
 @pytest.mark.task(1, points=1)
-def test_an_editor_stored_as_Editor_may_moderate(world):
-    """An editor stored as 'Editor' may moderate."""
-    post_id = world.make_post("published")
-    response = _answer(world, "POST", f"/posts/{post_id}/archive", "editor")
+@pytest.mark.rules("1.5")
+def test_a_refusal_is_a_problem_response(world):
+    response = world.send("edit", "anonymous", world.make_post("published"))
+    kind = response.headers.get("content-type", "")
+    body = response.json() if kind.startswith("application/") else {}
     expect(
-        response.status_code == 200 and world.status_of(post_id) == "archived",
-        did="As an editor (role stored as 'Editor'), POST /posts/{id}/archive of a published post",
-        saw=f"{response.status_code}, status now {world.status_of(post_id)!r}",
-        expected="200, status 'archived'",
-        why="Matrix row 'archive | editor'. Roles are stored in any case: compare case-insensitively.",
+        kind.startswith("application/problem+json") and body.get("status") == response.status_code == 401,
+        did="PATCH a published post without a token",
+        saw=f"{response.status_code} {kind} {response.text[:120]}",
+        expected="401 as application/problem+json with type, title, status 401, detail",
+        why="Rule 1.5: every refusal is an RFC 9457 problem response.",
     )
 
 
-@pytest.mark.task(2, points=4)
+def _ids(world, actor, url, **params):
+    response = world.client.get(url, params=params, headers=world.headers(actor))
+    return [item.get("id") for item in response.json()] if response.status_code == 200 else []
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.1")
 def test_the_post_list_hides_other_members_drafts(world):
-    """The post list hides other members' drafts."""
     post_id = world.make_post("draft")
-    response = _answer(world, "GET", "/posts?limit=100", "member")
-    ids = [item.get("id") for item in response.json()] if response.status_code == 200 else []
+    ids = _ids(world, "member", "/posts", limit=100)
+    anonymous = _ids(world, "anonymous", "/posts", limit=100)
     expect(
-        response.status_code == 200 and post_id not in ids,
-        did="As another member, GET /posts?limit=100 after the author wrote a draft",
-        saw=f"{response.status_code}; the author's draft is in the list: {post_id in ids}",
-        expected="200 without the author's draft",
-        why="A list is many reads at once: the visibility rule applies to every row.",
+        post_id not in ids + anonymous and ids == sorted(ids),
+        did="As another member, then anonymously, GET /posts?limit=100 after the author wrote a draft",
+        saw=f"the author's draft is in the list: {post_id in ids} (member), {post_id in anonymous} (anonymous); "
+        f"ids in order: {ids == sorted(ids)}",
+        expected="the list without the author's draft, in id order",
+        why="Rule 2.1: a list is many reads at once: the visibility rule applies to every row.",
     )
 
 
-@pytest.mark.task(3, points=3)
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.2")
+def test_a_status_filter_does_not_widen_the_scope(world):
+    post_id = world.make_post("draft")
+    ids = _ids(world, "member", "/posts", status="draft", author_id=world.ids["author"], limit=100)
+    expect(
+        post_id not in ids,
+        did="As another member, GET /posts?status=draft&author_id=<the author>",
+        saw=f"the author's draft is in the list: {post_id in ids}",
+        expected="not in the list",
+        why="Rule 2.2: a filter narrows the caller's scope and never widens it.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.3")
+def test_search_hides_other_members_drafts(world):
+    post_id = world.make_post("draft", title="Zebra crossing plans")
+    ids = _ids(world, "member", "/posts/search", q="ZEBRA", limit=100)
+    own = _ids(world, "author", "/posts/search", q="zebra", limit=100)
+    expect(
+        post_id not in ids and post_id in own,
+        did="Searched q=ZEBRA as another member and q=zebra as the author, after the author drafted 'Zebra crossing plans'",
+        saw=f"found by the member: {post_id in ids}; by the author: {post_id in own}",
+        expected="hidden from the member, found by the author",
+        why="Rule 2.3: a search is a list: same scope, any case.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.4")
+def test_pages_hold_only_what_the_caller_may_read(world):
+    first_post = world.make_post("published", title="Paging walrus 1")
+    hidden = world.make_post("draft", title="Paging walrus secret")
+    mine = [first_post, world.make_post("published", title="Paging walrus 2")]
+    seen = []
+    for offset in range(0, 6):
+        page = _ids(world, "member", "/posts/search", q="paging walrus", limit=1, offset=offset)
+        seen += page
+        if len(page) < 1:  # a client stops at the first short page
+            break
+    expect(
+        sorted(seen) == mine and hidden not in seen,
+        did="As another member, walked /posts/search?q=paging walrus one post per page, up to the first empty page",
+        saw=f"pages held {seen}",
+        expected=f"exactly {mine}, each once",
+        why="Rule 2.4: scope before LIMIT and OFFSET, so every page but the last is full and the pages "
+        "together hold each visible post once.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.5")
+def test_a_search_for_a_percent_sign_finds_only_posts_with_one(world):
+    with_percent = world.make_post("published", title="Half price: 50% off")
+    world.make_post("published", title="No wildcard here")
+    ids = _ids(world, "admin", "/posts/search", q="%", limit=100)
+    expect(
+        ids == [with_percent],
+        did="As an admin, GET /posts/search?q=%25 (a literal '%')",
+        saw=f"{len(ids)} posts: {ids[:6]}",
+        expected=f"only post {with_percent}",
+        why="Rule 2.5: % and _ are LIKE wildcards; escape them (icontains(q, autoescape=True)).",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.1")
+def test_a_new_post_cannot_carry_its_status(world):
+    title = "Smuggled status"
+    response = world.client.post(
+        "/posts", json={"title": title, "body": "x", "status": "published"}, headers=world.headers("author")
+    )
+    stored = [p for p in world.posts.search_posts(world.actors["admin"], title, limit=100) if p.title == title]
+    expect(
+        response.status_code == 422 and not stored,
+        did="As the author, POST /posts with {'title', 'body', 'status': 'published'}",
+        saw=f"{response.status_code}; {len(stored)} post(s) stored",
+        expected="422, and nothing stored",
+        why="Rule 3.1: a body with a server-owned field is refused whole.",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.2")
 def test_a_post_edit_cannot_set_its_status(world):
     post_id = world.make_post("draft")
-    response = _answer(world, "PATCH", f"/posts/{post_id}", "author", json={"status": "published"})
+    response = world.client.patch(f"/posts/{post_id}", json={"status": "published"}, headers=world.headers("author"))
+    status = (world.snapshot(post_id) or ("", "", "gone"))[2]
     expect(
-        response.status_code == 422 and world.status_of(post_id) == "draft",
+        response.status_code == 422 and status == "draft",
         did="As the author, PATCH /posts/{id} of their draft with {'status': 'published'}",
-        saw=f"{response.status_code}, status now {world.status_of(post_id)!r}",
+        saw=f"{response.status_code}, status now {status!r}",
         expected="422, status still 'draft'",
-        why="The status is owned by the server: it changes through publish and archive only.",
+        why="Rule 3.2: the status is owned by the server: it changes through publish and archive only.",
     )
 
 
-@pytest.mark.task(4, points=2)
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.3")
+def test_signing_up_cannot_choose_a_role(world):
+    response = world.client.post("/users", json={"email": "x@inkwell.test", "display_name": "X", "role": "admin"})
+    expect(
+        response.status_code == 422,
+        did="POST /users with {'email', 'display_name', 'role': 'admin'}",
+        saw=_show(response),
+        expected="422",
+        why="Rule 3.3: sign-up makes members; a role sent by the client is refused.",
+    )
+
+
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.1")
 def test_another_members_draft_reads_like_a_missing_id(world):
-    """Another member's draft reads like a missing id."""
     post_id = world.make_post("draft")
-    hidden = _answer(world, "GET", f"/posts/{post_id}", "member")
-    missing = _answer(world, "GET", "/posts/987654", "member")
+    hidden = world.send("read", "member", post_id)
+    missing = world.send("read", "member", MISSING_ID)
     expect(
         (hidden.status_code, hidden.text) == (missing.status_code, missing.text) and hidden.status_code == 404,
-        did="As another member, GET the author's draft, then GET /posts/987654 (no such post)",
-        saw=f"{hidden.status_code} {hidden.text[:100]} | {missing.status_code} {missing.text[:100]}",
-        expected="404 for both, with the same body",
-        why="Any difference tells a stranger that the draft exists.",
+        did=f"As another member, GET the author's draft (id {post_id}), then GET /posts/{MISSING_ID} (no such post)",
+        saw=f"{_show(hidden)} | {_show(missing)}",
+        expected="404 for both, with the same body byte for byte",
+        why="Rule 4.1: any difference, the id in the message included, tells a stranger the draft exists.",
     )
 
 
-@pytest.mark.task(5, points=3)
-def test_the_edit_use_case_refuses_another_member(world):
-    """The edit use case refuses another member."""
-    errors = learner("inkwell.application.errors")
-    post_id = world.make_post("published")
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.2")
+def test_deleting_another_members_draft_answers_like_a_missing_id(world):
+    post_id = world.make_post("draft")
+    hidden = world.send("delete", "member", post_id)
+    missing = world.send("delete", "member", MISSING_ID)
+    expect(
+        (hidden.status_code, hidden.text) == (missing.status_code, missing.text) and hidden.status_code == 404,
+        did=f"As another member, DELETE the author's draft (id {post_id}), then DELETE /posts/{MISSING_ID}",
+        saw=f"{_show(hidden)} | {_show(missing)}",
+        expected="404 for both, with the same body",
+        why="Rule 4.2: check visibility before permission, on writes too.",
+    )
+
+
+def _raised(call):
     try:
-        world.posts.edit_post(world.actors["member"], post_id, title="Mine now")
-        raised = "no error"
-    except errors.PermissionDenied:
-        raised = "PermissionDenied"
+        call()
     except Exception as error:  # noqa: BLE001 - report whatever came instead
-        raised = type(error).__name__
+        return type(error).__name__
+    return "no error"
+
+
+@pytest.mark.task(5, points=2)
+@pytest.mark.rules("5.1")
+def test_the_edit_use_case_refuses_another_member(world):
+    learner("inkwell.application.errors")
+    post_id = world.make_post("published")
+    raised = _raised(lambda: world.posts.edit_post(world.actors["member"], post_id, title="Mine now"))
     expect(
         raised == "PermissionDenied",
         did="Called app.state.posts.edit_post(<another member>, <the author's published post>, title='Mine now')",
         saw=raised,
         expected="PermissionDenied",
-        why="The use case must refuse by itself: routes are not the only way in.",
+        why="Rule 5.1: the use case must refuse by itself: routes are not the only way in.",
     )
 
 
-@pytest.mark.task(6, points=2)
+@pytest.mark.task(5, points=1)
+@pytest.mark.rules("5.2")
+def test_the_list_use_case_leaves_out_other_members_drafts(world):
+    post_id = world.make_post("draft")
+    listed = {p.id for p in world.posts.list_posts(world.actors["member"], limit=100)}
+    expect(
+        post_id not in listed,
+        did="Called app.state.posts.list_posts(<another member>, limit=100)",
+        saw=f"the author's draft listed: {post_id in listed}",
+        expected="not listed",
+        why="Rule 5.2: the use case scopes the list, whoever calls it.",
+    )
+
+
+@pytest.mark.task(5, points=1)
+@pytest.mark.rules("5.3")
+def test_the_profile_use_case_refuses_a_stranger(world):
+    raised = _raised(
+        lambda: world.accounts.update_profile(world.actors["member"], world.ids["author"], display_name="Hacked")
+    )
+    expect(
+        raised == "PermissionDenied",
+        did="Called app.state.accounts.update_profile(<another member>, <the author's id>, display_name='Hacked')",
+        saw=raised,
+        expected="PermissionDenied",
+        why="Rule 5.3: a profile is changed by its owner or an admin.",
+    )
+
+
+@pytest.mark.task(6, points=1)
+@pytest.mark.rules("6.1")
+def test_a_new_post_is_never_in_another_members_name(world):
+    title = "In the author's name"
+    response = world.client.post(
+        "/posts", json={"title": title, "body": "x", "author_id": world.ids["author"]}, headers=world.headers("member")
+    )
+    authors = {p.author_id for p in world.posts.search_posts(world.actors["admin"], title, limit=100)}
+    expect(
+        world.ids["author"] not in authors,
+        did="As a member, POST /posts with author_id set to the author's id",
+        saw=f"{response.status_code}; stored authors {sorted(authors)}",
+        expected="422, or a post by the caller",
+        why="Rule 6.1: the author of a new post is whoever holds the token.",
+    )
+
+
+@pytest.mark.task(6, points=1)
+@pytest.mark.rules("6.2")
 def test_me_is_the_token_user(world):
-    response = _answer(world, "GET", f"/users/me?user_id={world.ids['author']}", "member")
+    response = world.client.get(f"/users/me?user_id={world.ids['author']}", headers=world.headers("member"))
     body = response.json() if response.status_code == 200 else {}
     expect(
         response.status_code == 200 and body.get("id") == world.ids["member"],
         did="As a member, GET /users/me?user_id=<the author's id>",
-        saw=f"{response.status_code} {response.text[:120]}",
+        saw=_show(response),
         expected=f"200 with the caller's own account (id {world.ids['member']})",
-        why="Identity comes from the bearer token, never from a query parameter.",
+        why="Rule 6.2: identity comes from the bearer token, never from a query parameter.",
+    )
+
+
+@pytest.mark.task(6, points=1)
+@pytest.mark.rules("6.3")
+def test_a_member_cannot_rename_another_member(world):
+    author = world.ids["author"]
+    response = world.client.patch(f"/users/{author}", json={"display_name": "Renamed"}, headers=world.headers("member"))
+    name = world.client.get(f"/users/{author}").json().get("display_name")
+    expect(
+        response.status_code == 403 and name != "Renamed",
+        did="As a member, PATCH /users/<the author's id> with a new display name",
+        saw=f"{response.status_code}; the author's name now {name!r}",
+        expected="403, name unchanged",
+        why="Rule 6.3: the id in the path says which profile, never who is asking.",
+    )
+
+
+@pytest.mark.task(6, points=1)
+@pytest.mark.rules("6.4")
+def test_a_sign_up_that_loses_a_race_is_a_conflict(world):
+    with rival_insert("users"):
+        response = world.client.post("/users", json={"email": "rival@inkwell.test", "display_name": "Rival"})
+    expect(
+        response.status_code == 409,
+        did="POST /users while a rival sign-up for the same address committed just before the app's INSERT",
+        saw=_show(response),
+        expected="409 (a problem response)",
+        why="Rule 6.4: a check before the insert cannot see the rival; let the unique constraint decide."
+        if response.status_code >= 500
+        else "Rule 6.4: the loser of a race for one address answers 409.",
     )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from kata_tests.scene import rival_insert
 
 from checker.testkit import expect
 
 
-@pytest.mark.task(6, points=3)
+@pytest.mark.task(6, points=2)
+@pytest.mark.rules("6.1")
 def test_a_new_post_cannot_be_written_in_another_members_name(world):
     """A new post cannot be written in another member's name."""
     title = "Written in someone else's name"
@@ -24,11 +26,12 @@ def test_a_new_post_cannot_be_written_in_another_members_name(world):
         saw=f"{response.status_code}; stored post authors: {authors} (the author is {world.ids['author']}, "
         f"the caller {world.ids['member']})",
         expected="422, or a post by the caller; never a post in the author's name",
-        why="The author of a new post is whoever holds the token.",
+        why="Rule 6.1: the author of a new post is whoever holds the token.",
     )
 
 
 @pytest.mark.task(6, points=2)
+@pytest.mark.rules("6.2")
 def test_me_is_the_caller_whatever_the_query_says(world):
     response = world.client.get(f"/users/me?user_id={world.ids['author']}", headers=world.headers("member"))
     body = response.json() if response.status_code == 200 else {}
@@ -39,11 +42,12 @@ def test_me_is_the_caller_whatever_the_query_says(world):
         did="As a member, GET /users/me?user_id=<the author's id>",
         saw=f"{response.status_code} {response.text[:160]}",
         expected=f"200 with the caller's own account (id {world.ids['member']}, member@inkwell.test)",
-        why="'Me' is the token's user; a query parameter must not turn it into someone else's account, email included.",
+        why="Rule 6.2: 'me' is the token's user; a query parameter must not turn it into someone else's account, email included.",
     )
 
 
-@pytest.mark.task(6, points=3)
+@pytest.mark.task(6, points=1)
+@pytest.mark.rules("6.3")
 def test_a_profile_is_changed_by_its_owner_or_an_admin_only(world):
     author, member = world.ids["author"], world.ids["member"]
 
@@ -62,5 +66,47 @@ def test_a_profile_is_changed_by_its_owner_or_an_admin_only(world):
         "and as an admin on the author's",
         saw=f"{stranger}, {own}, {admin}; the author's name after the stranger's request: {name_after!r}",
         expected="403 (name unchanged), 200, 200",
-        why="The id in the path says which profile, never who is asking.",
+        why="Rule 6.3: the id in the path says which profile, never who is asking.",
+    )
+
+
+def _sign_up(world, email):
+    return world.client.post("/users", json={"email": email, "display_name": "Twin"})
+
+
+@pytest.mark.task(6, points=0.5)
+@pytest.mark.rules("6.4")
+def test_a_second_sign_up_with_the_address_in_another_case_is_a_conflict(world):
+    first = _sign_up(world, "twin@inkwell.test")
+    second = _sign_up(world, "  TWIN@Inkwell.TEST")
+    kind = second.headers.get("content-type", "")
+    expect(
+        first.status_code == 201 and second.status_code == 409 and kind.startswith("application/problem+json"),
+        did="POST /users with 'twin@inkwell.test', then with '  TWIN@Inkwell.TEST'",
+        saw=f"{first.status_code}, then {second.status_code} {kind} {second.text[:120]}",
+        expected="201, then 409 as a problem response",
+        why="Rule 6.4: one account per address once normalised; the loser hears 409, as a problem body.",
+    )
+
+
+@pytest.mark.task(6, points=0.5)
+@pytest.mark.rules("6.4")
+def test_a_sign_up_that_loses_a_race_is_a_conflict_not_a_crash(world):
+    with rival_insert("users") as rival:
+        response = _sign_up(world, "racer@inkwell.test")
+    kind = response.headers.get("content-type", "")
+    expect(
+        bool(rival) and response.status_code == 409 and kind.startswith("application/problem+json"),
+        did="POST /users with 'racer@inkwell.test' while a rival sign-up for the same address committed "
+        "just before the app's INSERT",
+        saw=f"{response.status_code} {kind} {response.text[:120]}"
+        + ("" if rival else "; the app never inserted into users"),
+        expected="409 as a problem response",
+        why="Rule 6.4: "
+        + (
+            "a check before the insert cannot see a rival that commits in between; let the unique "
+            "constraint decide and map its IntegrityError (that constraint's, not any) to 409."
+            if response.status_code >= 500
+            else "the loser of the race answers 409 with a problem body."
+        ),
     )

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from kata_tests.scene import first
 
 from checker.testkit import expect
-
-pytestmark = pytest.mark.task(2, points=4)
 
 ACTORS = ("anonymous", "author", "member", "editor", "admin")
 
 
 @pytest.fixture(scope="module")
 def scene(world):
-    """Posts by three people in every status; every title holds the word 'kettle'."""
+    """Posts by three people in every status; every title holds the words 'kettle notes'."""
     world.add_user("columnist", "member")
     made = {}
     for owner in ("author", "member", "columnist"):
@@ -22,7 +21,31 @@ def scene(world):
             made[world.make_post(status, owner, title)] = (owner, status)
     # The editor writes too: a member must not see an editor's draft either.
     made[world.make_post("draft", "editor", "Kettle notes: draft by editor")] = ("editor", "draft")
+    # A literal % and a literal _ in titles, for rule 2.5 (and a hidden draft holding both).
+    for title, owner, status in WILDCARD_POSTS:
+        made[world.make_post(status, owner, title)] = (owner, status)
     return made
+
+
+WILDCARD_POSTS = [
+    ("Kettle notes: 50% off", "author", "published"),
+    ("Kettle notes_v2", "member", "published"),
+    ("Kettle notes, draft: 10%_off", "columnist", "draft"),
+]
+
+
+@pytest.fixture(scope="module")
+def wildcards(world, scene):
+    by_title = {title: pid for pid, title in _titles(world, scene).items()}
+    return {
+        "%": by_title[WILDCARD_POSTS[0][0]],
+        "_": by_title[WILDCARD_POSTS[1][0]],
+        "draft": by_title[WILDCARD_POSTS[2][0]],
+    }
+
+
+def _titles(world, scene):
+    return {pid: world.posts.read_post(world.actors["admin"], pid).title for pid in scene}
 
 
 def _visible(scene, actor, **only):
@@ -47,7 +70,13 @@ def _first(wrong, n=4):
     return "; ".join(wrong[:n]) + more
 
 
-def _check(world, scene, cases, what):
+def _order(world, actor, url):
+    response = world.client.get(url, headers=world.headers(actor))
+    ids = [item.get("id") for item in response.json()] if response.status_code == 200 else []
+    return ids == sorted(ids)
+
+
+def _check(world, scene, cases, what, rule):
     wrong = []
     for actor, url, expected in cases:
         got = _ids(world, actor, url)
@@ -63,16 +92,28 @@ def _check(world, scene, cases, what):
         saw=_first(wrong),
         expected="exactly the posts each caller may read: published ones, plus their own for a "
         "member, all of them for editors and admins",
-        why="A list is many reads at once: the rule of GET /posts/{id} applies to every row, "
+        why=f"Rule {rule}: a list is many reads at once: the rule of GET /posts/{{id}} applies to every row, "
         "whatever filter, search or page is asked for.",
     )
 
 
+@pytest.mark.task(2, points=4)
+@pytest.mark.rules("2.1")
 def test_the_post_list_shows_each_caller_only_what_they_may_read(world, scene):
     cases = [(a, "/posts?limit=100", _visible(scene, a)) for a in ACTORS]
-    _check(world, scene, cases, "GET /posts?limit=100")
+    _check(world, scene, cases, "GET /posts?limit=100", "2.1")
+    unordered = [a for a in ACTORS if not _order(world, a, "/posts?limit=100")]
+    expect(
+        not unordered,
+        did="GET /posts?limit=100 as each caller",
+        saw=f"ids out of order for {unordered}",
+        expected="ids in ascending order",
+        why="Rule 2.1: lists come in id order, so that pages are stable.",
+    )
 
 
+@pytest.mark.task(2, points=3)
+@pytest.mark.rules("2.2")
 def test_filters_narrow_the_scope_and_never_widen_it(world, scene):
     author = world.ids["author"]
     cases = []
@@ -87,26 +128,36 @@ def test_filters_narrow_the_scope_and_never_widen_it(world, scene):
                 _visible(scene, a, owner="author", status="draft"),
             ),
         ]
-    _check(world, scene, cases, "filtered lists (status, author_id, both)")
+    _check(world, scene, cases, "filtered lists (status, author_id, both)", "2.2")
 
 
+@pytest.mark.task(2, points=3)
+@pytest.mark.rules("2.3")
 def test_search_shows_each_caller_only_what_they_may_read(world, scene):
-    cases = [(a, f"/posts/search?q={q}&limit=100", _visible(scene, a)) for a in ACTORS for q in ("kettle", "KETTLE")]
+    cases = [
+        (a, f"/posts/search?q={q}&limit=100", _visible(scene, a))
+        for a in ACTORS
+        for q in ("kettle%20notes", "KETTLE%20NOTES")
+    ]
     cases += [(a, "/posts/search?q=draft&limit=100", _visible(scene, a, status="draft")) for a in ACTORS]
-    _check(world, scene, cases, "GET /posts/search?q=kettle (and KETTLE, and draft)")
+    _check(world, scene, cases, "GET /posts/search?q=kettle notes (and KETTLE NOTES, and draft)", "2.3")
 
 
+@pytest.mark.task(2, points=3)
+@pytest.mark.rules("2.4")
 def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
     wrong = []
     for actor in ACTORS:
-        for base in ("/posts?", "/posts/search?q=kettle&"):
+        for base in ("/posts?", "/posts/search?q=kettle%20notes&"):
             seen, pages = set(), 0
             for offset in range(0, 40, 3):
                 got = _ids(world, actor, f"{base}limit=3&offset={offset}")
-                if not isinstance(got, set) or not got:
+                if not isinstance(got, set):
                     break
                 seen |= got
                 pages += 1
+                if len(got) < 3:  # a client stops at the first short page
+                    break
             if seen != _visible(scene, actor):
                 hidden = sorted(f"{scene[i][1]} by {scene[i][0]}" for i in seen - _visible(scene, actor))
                 wrong.append(
@@ -116,9 +167,34 @@ def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
                 )
     expect(
         not wrong,
-        did="Walked every page (limit=3, offset 0, 3, 6, ...) of GET /posts and of GET /posts/search?q=kettle",
+        did="Walked the pages (limit=3, offset 0, 3, 6, ...) of GET /posts and of GET /posts/search?q=kettle notes "
+        "up to the first short page, as a client does",
         saw=_first(wrong),
-        expected="the pages together hold exactly the posts the caller may read, and nothing else",
-        why="Scope in the query itself, before LIMIT and OFFSET: pages filtered afterwards come out "
+        expected="full pages until the last, together holding exactly the posts the caller may read",
+        why="Rule 2.4: scope in the query itself, before LIMIT and OFFSET: pages filtered afterwards come out "
         "short or skip posts, and a forgotten filter on one endpoint leaks.",
+    )
+
+
+@pytest.mark.task(2, points=2)
+@pytest.mark.rules("2.5")
+def test_percent_and_underscore_in_a_search_are_plain_characters(world, scene, wildcards):
+    wrong = []
+    for actor in ("admin", "member"):
+        for q, wanted in (("%", {wildcards["%"]}), ("_", {wildcards["_"]})):
+            if actor == "admin":
+                wanted = wanted | {wildcards["draft"]}
+            response = world.client.get("/posts/search", params={"q": q, "limit": 100}, headers=world.headers(actor))
+            got = {item.get("id") for item in response.json()} if response.status_code == 200 else response.status_code
+            if got != wanted:
+                count = len(got) if isinstance(got, set) else got
+                wrong.append(f"as {actor}, q={q!r}: {count} posts, expected {len(wanted)}")
+    expect(
+        not wrong,
+        did="Searched for '%' and for '_' as an admin and as a member (one published post holds '50% off', "
+        "one 'Kettle_v2', a hidden draft both)",
+        saw=first(wrong),
+        expected="only the posts that contain the character, within the caller's scope",
+        why="Rule 2.5: in LIKE, % and _ are wildcards; a search must escape them "
+        "(icontains(q, autoescape=True)), or '%' finds every post.",
     )

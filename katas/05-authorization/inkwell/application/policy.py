@@ -7,10 +7,9 @@ from inkwell.domain.model import Post, User
 STAFF_ROLES = ("editor", "admin")
 
 
-# TODO(kata): Task 1. Replace these helpers with one policy that answers, for a caller (author,
-# other member, editor, admin or anonymous), an action (read, edit, delete, publish, archive) and
-# a post in its status, exactly what the README's matrix says: hidden (NotFound), refused
-# (PermissionDenied) or allowed. Read roles case-insensitively: the directory stores "Editor".
+# TODO(kata): Support has three reports about these helpers: a member archived somebody else's
+# post, two editors imported from the legacy directory cannot moderate anything, and a researcher
+# read an unpublished draft by counting ids.
 def is_owner(user: User, post: Post) -> bool:
     return post.author_id == user.id
 

@@ -1,4 +1,4 @@
-"""What the use cases need from storage, as ports; adapters/ implements them with SQLAlchemy."""
+"""What the use cases need from storage, as ports; infrastructure/ implements them with SQLAlchemy."""
 
 from __future__ import annotations
 
@@ -31,16 +31,21 @@ class Posts(Protocol):
 
 class Users(Protocol):
     def get(self, user_id: int) -> User | None: ...
-    def by_email(self, email: str) -> User | None: ...
-    def add(self, *, email: str, display_name: str, role: str, now: datetime) -> User: ...
+    def add(self, *, email: str, display_name: str, role: str, now: datetime) -> User:
+        """Store a new user; raise EmailTaken when the address is taken."""
+
     def save(self, user: User) -> None: ...
     def add_token(self, user_id: int, token_hash: str) -> None: ...
     def by_token(self, token_hash: str) -> User | None: ...
 
 
 class UnitOfWork(Protocol):
-    posts: Posts
-    users: Users
+    # Read-only: a use case reads the repositories and never swaps them, so an adapter may
+    # hold its own repository types (SqlPosts is a Posts).
+    @property
+    def posts(self) -> Posts: ...
+    @property
+    def users(self) -> Users: ...
 
     def commit(self) -> None: ...
 

@@ -1,4 +1,4 @@
-"""The account use cases: registering users, issuing and checking tokens, editing profiles."""
+"""The account use cases, one function each: registering users, tokens, profiles."""
 
 from __future__ import annotations
 
@@ -14,53 +14,50 @@ from inkwell.domain.model import User
 from inkwell.domain.text import normalise_email
 
 
-class EmailTaken(Exception):
-    """Another account already uses this email."""
+def register_user(new_uow: UnitOfWorkFactory, email: str, display_name: str, role: str = "member") -> int:
+    # The role is stored as given: this is also the import path of the legacy directory.
+    # Only trusted code calls it with a role; the public sign-up route never passes one.
+    # No "is it taken?" query first: the unique constraint decides (users.add raises EmailTaken).
+    with new_uow() as uow:
+        user = uow.users.add(email=normalise_email(email), display_name=display_name, role=role, now=datetime.now(UTC))
+        uow.commit()
+        return user.id
 
 
-class AccountService:
-    def __init__(self, unit_of_work: UnitOfWorkFactory):
-        self._uow = unit_of_work
+def issue_token(new_uow: UnitOfWorkFactory, user_id: int) -> str:
+    token = secrets.token_urlsafe(24)
+    with new_uow() as uow:
+        uow.users.add_token(user_id, _digest(token))
+        uow.commit()
+    return token
 
-    def register_user(self, email: str, display_name: str, role: str = "member") -> int:
-        # The role is stored as given: this is also the import path of the legacy directory.
-        # Only trusted code calls it with a role; the public sign-up route never passes one.
-        email = normalise_email(email)
-        with self._uow() as uow:
-            if uow.users.by_email(email) is not None:
-                raise EmailTaken("This email is already registered.")
-            user = uow.users.add(email=email, display_name=display_name, role=role, now=datetime.now(UTC))
-            uow.commit()
-            return user.id
 
-    def issue_token(self, user_id: int) -> str:
-        token = secrets.token_urlsafe(24)
-        with self._uow() as uow:
-            uow.users.add_token(user_id, _digest(token))
-            uow.commit()
-        return token
+def authenticate(new_uow: UnitOfWorkFactory, token: str) -> User | None:
+    with new_uow() as uow:
+        return uow.users.by_token(_digest(token))
 
-    def authenticate(self, token: str) -> User | None:
-        with self._uow() as uow:
-            return uow.users.by_token(_digest(token))
 
-    def read_user(self, user_id: int) -> User:
-        with self._uow() as uow:
-            user = uow.users.get(user_id)
-        if user is None:
-            raise NotFound("No user has this id.")
-        return user
+def read_user(new_uow: UnitOfWorkFactory, user_id: int) -> User:
+    with new_uow() as uow:
+        user = uow.users.get(user_id)
+    if user is None:
+        raise NotFound("No user has this id.")
+    return user
 
-    def update_profile(self, actor: User | None, user_id: int, *, display_name: str) -> User:
-        # Profiles are public, so "not yours" is an honest 403 here rather than a 404.
-        user = self.read_user(user_id)
-        if not policy.may_manage_user(actor, user_id):
-            raise PermissionDenied("You may only change your own profile.")
-        with self._uow() as uow:
-            changed = replace(user, display_name=display_name)
-            uow.users.save(changed)
-            uow.commit()
-            return changed
+
+def update_profile(new_uow: UnitOfWorkFactory, actor: User | None, user_id: int, *, display_name: str) -> User:
+    # Profiles are public, so "not yours" is an honest 403 here rather than a 404.
+    user = read_user(new_uow, user_id)
+    if not policy.may_manage_user(actor, user_id):
+        raise PermissionDenied("You may only change your own profile.")
+    with new_uow() as uow:
+        changed = replace(user, display_name=display_name)
+        uow.users.save(changed)
+        uow.commit()
+        return changed
+
+
+USE_CASES = (register_user, issue_token, authenticate, read_user, update_profile)
 
 
 def _digest(token: str) -> str:

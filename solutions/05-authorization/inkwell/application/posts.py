@@ -1,9 +1,8 @@
-"""The post use cases. Each one asks the policy before it touches a post, so a check cannot
-be forgotten in one entry point and remembered in another."""
+"""The post use cases, one function each. Each asks the policy before it touches a post, so a
+check cannot be forgotten in one entry point and remembered in another."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -16,75 +15,84 @@ from inkwell.domain.model import Post, Status, User
 from inkwell.domain.text import slugify, unique_slug
 
 
-class PostService:
-    def __init__(self, unit_of_work: UnitOfWorkFactory, clock: Callable[[], datetime] | None = None):
-        self._uow = unit_of_work
-        self._now = clock or (lambda: datetime.now(UTC))
+def _now() -> datetime:
+    return datetime.now(UTC)
 
-    def create_post(self, actor: User | None, *, title: str, body: str) -> Post:
-        # The author is the caller, always: no argument can name somebody else.
-        if actor is None:
-            raise PermissionDenied("Sign in to write a post.")
-        with self._uow() as uow:
-            slug = unique_slug(title, uow.posts.slugs_starting_with(slugify(title)))
-            post = uow.posts.add(author_id=actor.id, title=title, slug=slug, body=body, now=self._now())
-            uow.commit()
-            return post
 
-    def read_post(self, actor: User | None, post_id: int) -> Post:
-        with self._uow() as uow:
-            return _authorized(uow, actor, Action.READ, post_id)
+def create_post(new_uow: UnitOfWorkFactory, actor: User | None, *, title: str, body: str) -> Post:
+    # The author is the caller, always: no argument can name somebody else.
+    if actor is None:
+        raise PermissionDenied("Sign in to write a post.")
+    with new_uow() as uow:
+        slug = unique_slug(title, uow.posts.slugs_starting_with(slugify(title)))
+        post = uow.posts.add(author_id=actor.id, title=title, slug=slug, body=body, now=_now())
+        uow.commit()
+        return post
 
-    def list_posts(
-        self,
-        actor: User | None,
-        *,
-        status: Status | None = None,
-        author_id: int | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> list[Post]:
-        # Filters narrow the caller's scope; they never widen it.
-        query = PostQuery(policy.list_scope(actor), status, author_id, None, limit, offset)
-        with self._uow() as uow:
-            return uow.posts.find(query)
 
-    def search_posts(self, actor: User | None, text: str, *, limit: int = 20, offset: int = 0) -> list[Post]:
-        query = PostQuery(policy.list_scope(actor), None, None, text, limit, offset)
-        with self._uow() as uow:
-            return uow.posts.find(query)
+def read_post(new_uow: UnitOfWorkFactory, actor: User | None, post_id: int) -> Post:
+    with new_uow() as uow:
+        return _authorized(uow, actor, Action.READ, post_id)
 
-    def edit_post(self, actor: User | None, post_id: int, *, title: str | None = None, body: str | None = None) -> Post:
-        with self._uow() as uow:
-            post = _authorized(uow, actor, Action.EDIT, post_id)
-            edited = replace(
-                post,
-                title=post.title if title is None else title,
-                body=post.body if body is None else body,
-            )
-            uow.posts.save(edited)
-            uow.commit()
-            return edited
 
-    def delete_post(self, actor: User | None, post_id: int) -> None:
-        with self._uow() as uow:
-            _authorized(uow, actor, Action.DELETE, post_id)
-            uow.posts.delete(post_id)
-            uow.commit()
+def list_posts(
+    new_uow: UnitOfWorkFactory,
+    actor: User | None,
+    *,
+    status: Status | None = None,
+    author_id: int | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[Post]:
+    # Filters narrow the caller's scope; they never widen it.
+    query = PostQuery(policy.list_scope(actor), status, author_id, None, limit, offset)
+    with new_uow() as uow:
+        return uow.posts.find(query)
 
-    def publish_post(self, actor: User | None, post_id: int) -> Post:
-        with self._uow() as uow:
-            published = model.publish(_authorized(uow, actor, Action.PUBLISH, post_id), self._now())
-            uow.posts.save(published)
-            uow.commit()
-            return published
 
-    def archive_post(self, actor: User | None, post_id: int) -> Post:
-        with self._uow() as uow:
-            archived = model.archive(_authorized(uow, actor, Action.ARCHIVE, post_id))
-            uow.posts.save(archived)
-            uow.commit()
-            return archived
+def search_posts(
+    new_uow: UnitOfWorkFactory, actor: User | None, text: str, *, limit: int = 20, offset: int = 0
+) -> list[Post]:
+    query = PostQuery(policy.list_scope(actor), None, None, text, limit, offset)
+    with new_uow() as uow:
+        return uow.posts.find(query)
+
+
+def edit_post(
+    new_uow: UnitOfWorkFactory, actor: User | None, post_id: int, *, title: str | None = None, body: str | None = None
+) -> Post:
+    with new_uow() as uow:
+        post = _authorized(uow, actor, Action.EDIT, post_id)
+        edited = replace(post, title=post.title if title is None else title, body=post.body if body is None else body)
+        uow.posts.save(edited)
+        uow.commit()
+        return edited
+
+
+def delete_post(new_uow: UnitOfWorkFactory, actor: User | None, post_id: int) -> None:
+    with new_uow() as uow:
+        _authorized(uow, actor, Action.DELETE, post_id)
+        uow.posts.delete(post_id)
+        uow.commit()
+
+
+def publish_post(new_uow: UnitOfWorkFactory, actor: User | None, post_id: int) -> Post:
+    with new_uow() as uow:
+        published = model.publish(_authorized(uow, actor, Action.PUBLISH, post_id), _now())
+        uow.posts.save(published)
+        uow.commit()
+        return published
+
+
+def archive_post(new_uow: UnitOfWorkFactory, actor: User | None, post_id: int) -> Post:
+    with new_uow() as uow:
+        archived = model.archive(_authorized(uow, actor, Action.ARCHIVE, post_id))
+        uow.posts.save(archived)
+        uow.commit()
+        return archived
+
+
+USE_CASES = (create_post, read_post, list_posts, search_posts, edit_post, delete_post, publish_post, archive_post)
 
 
 def _authorized(uow: UnitOfWork, actor: User | None, action: Action, post_id: int) -> Post:

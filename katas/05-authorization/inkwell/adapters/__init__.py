@@ -1,1 +1,0 @@
-"""Adapters: the SQLAlchemy implementation of the application's ports."""

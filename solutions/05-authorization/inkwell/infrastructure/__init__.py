@@ -1,0 +1,1 @@
+"""Infrastructure: the SQLAlchemy implementation of the application's ports."""

@@ -1,0 +1,37 @@
+"""User routes: sign-up, the caller's own account, public profiles."""
+
+from fastapi import APIRouter
+
+from inkwell.application import accounts as use_cases
+from inkwell.domain.model import User
+from inkwell.interface.deps import NewUow, SignedIn
+from inkwell.interface.problems import Unprocessable
+from inkwell.interface.schemas import Me, NewUser, ProfilePatch, PublicUser
+
+router = APIRouter(prefix="/users", tags=["users"])
+
+
+@router.post("", status_code=201, response_model=Me)
+def sign_up(body: NewUser, new_uow: NewUow) -> User:
+    # Sign-up makes members only; the role is not a field a client can send.
+    try:
+        user_id = use_cases.register_user(new_uow, body.email, body.display_name)
+    except ValueError as error:
+        raise Unprocessable(str(error)) from None
+    return use_cases.read_user(new_uow, user_id)
+
+
+@router.get("/me", response_model=Me)
+def me(caller: SignedIn) -> User:
+    # "Me" is the token's user; the route takes no id that could name someone else.
+    return caller
+
+
+@router.get("/{user_id}", response_model=PublicUser)
+def read_user(user_id: int, new_uow: NewUow) -> User:
+    return use_cases.read_user(new_uow, user_id)
+
+
+@router.patch("/{user_id}", response_model=PublicUser)
+def update_profile(user_id: int, body: ProfilePatch, new_uow: NewUow, caller: SignedIn) -> User:
+    return use_cases.update_profile(new_uow, caller, user_id, display_name=body.display_name)
