@@ -38,12 +38,11 @@ def test_every_refusal_is_decided_by_domain_or_application_code(app, client, pac
     found = refusals.findings(client, labels, record_raised, list(refusals.SCENARIOS))
     expect(
         not found,
-        did="Sent requests that a rule refuses (an address already registered, a stranger publishing, a 29-character "
-        "body, a blank title, a post no one has), recording every DomainError and HTTPException created and the "
+        did="Sent requests that a rule refuses (an address already registered, a stranger publishing, the body 'tbd', an "
+        "empty title, a post no one has), recording every DomainError and HTTPException created and the "
         "line that created it",
         saw="\n    ".join(found),
-        expected="each refusal answered with its status and caused by a DomainError raised in "
-        "inkwell/domain or inkwell/application",
+        expected="each refusal caused by a DomainError raised in inkwell/domain or inkwell/application",
         why="When the interface raises HTTPException itself (or a helper beside it does), the rule lives "
         "in the controller and no other way in applies it. Raise a domain error inside; map it to a status outside.",
     )
