@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.catalog import CatalogError, Kata, read_rules
+from checker.catalog.files import ignore_generated, is_generated
 from checker.patch import PatchError, apply
 
 DIFF = "mistake.diff"
@@ -36,9 +37,7 @@ class Decoy:
         """Build the decoy as a kata folder under `into`; returns that folder."""
         source = self.kata.solution_folder if self.base == "solution" else self.kata.folder
         target = into / self.kata.id
-        shutil.copytree(
-            source / self.kata.package, target / self.kata.package, ignore=shutil.ignore_patterns("__pycache__")
-        )
+        shutil.copytree(source / self.kata.package, target / self.kata.package, ignore=ignore_generated())
         for relative in self.remove:
             victim = target / relative
             shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
@@ -51,7 +50,11 @@ class Decoy:
                     f"{diff.relative_to(self.kata.root).as_posix()}: {error}; regenerate the diff."
                 ) from None
         for path in self.folder.rglob("*"):
-            if path.is_file() and path.name not in ("decoy.toml", DIFF) and "__pycache__" not in path.parts:
+            if (
+                path.is_file()
+                and path.name not in ("decoy.toml", DIFF)
+                and not is_generated(path.relative_to(self.folder))
+            ):
                 destination = target / path.relative_to(self.folder)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, destination)

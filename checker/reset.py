@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.catalog.files import ignore_generated
 from checker.errors import KataError
 
 
@@ -27,7 +28,7 @@ def pristine_starter(kata: Kata) -> Path:
     if not keep.is_dir():
         if not kata.starter.is_dir():
             raise ResetError(f"{kata.starter} is missing and no pristine copy of the starter is kept.")
-        shutil.copytree(kata.starter, keep, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(kata.starter, keep, ignore=ignore_generated())
     return keep
 
 
@@ -46,7 +47,7 @@ def reset(kata: Kata, pristine: Path | None = None) -> ResetOutcome:
         shutil.rmtree(kata.starter)
     else:
         backup.mkdir(parents=True)
-    shutil.copytree(source, kata.starter, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(source, kata.starter, ignore=ignore_generated())
     return ResetOutcome(backup=backup, restored=kata.starter)
 
 

@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.catalog.files import is_generated
 from checker.errors import KataError
 
 
@@ -35,7 +36,7 @@ def solution_diff(kata: Kata, work: Path | None = None) -> str:
 def _sources(folder: Path) -> set[str]:
     if not folder.is_dir():
         return set()
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.py") if "__pycache__" not in p.parts}
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.py") if not is_generated(p.relative_to(folder))}
 
 
 def _lines(path: Path) -> list[str]:

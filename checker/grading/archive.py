@@ -15,9 +15,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from checker.catalog.files import GENERATED, PRIVATE
 from checker.errors import KataError
 
-SKIPPED_DIRS = {".git", "__pycache__", ".venv", "venv", "node_modules", ".pytest_cache", ".mypy_cache", ".kata"}
+SKIPPED_DIRS = GENERATED | PRIVATE
 
 
 class Refused(KataError):

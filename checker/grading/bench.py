@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from checker.catalog import Catalog, Kata, load_catalog
+from checker.catalog.files import ignore_generated
 from checker.decoys import Decoy, load_decoys
 from checker.grading.grader import GradeOptions, Grader
 from checker.grading.intake import discover
@@ -41,9 +42,7 @@ def generate(katas: list[Kata], into: Path, count: int) -> list[Path]:
             variant = variants[(number + position) % len(variants)]
             if isinstance(variant, str):
                 source = kata.solution_folder if variant == "solution" else kata.folder
-                shutil.copytree(
-                    source / kata.package, folder / kata.id / kata.package, ignore=shutil.ignore_patterns("__pycache__")
-                )
+                shutil.copytree(source / kata.package, folder / kata.id / kata.package, ignore=ignore_generated())
             else:
                 variant.assemble(folder)
         folders.append(folder)

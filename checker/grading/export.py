@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.catalog.files import GENERATED
 
 SETUP = """#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image.
@@ -35,7 +36,7 @@ cp /tmp/grades/submissions/submission/gradescope/results.json /autograder/result
     || echo '{{"score": 0, "output": "The grader could not run: ask your instructor."}}' > /autograder/results/results.json
 """
 
-_SKIP = {"__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
+_SKIP = GENERATED
 
 
 def build_gradescope_zip(root: Path, katas: list[Kata], out: Path, *, timeout: float = 10.0) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.catalog import Catalog, Kata
+from checker.catalog.files import ignore_generated
 from checker.grading.archive import Caps, Refused
 from checker.grading.canary import plant
 from checker.grading.intake import Source, learner_name, manifest_mismatches, materialize
@@ -28,7 +29,7 @@ from checker.runner.launch import FreshLauncher
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
-_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
+_IGNORED = ignore_generated()
 
 
 @dataclass(frozen=True)

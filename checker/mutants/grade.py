@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.catalog.files import ignore_generated, is_generated
 from checker.mutants.operators import Mutation, mutations
 from checker.runner.launch import Launcher
 from checker.runner.process import Limits, check
@@ -33,7 +34,9 @@ class Graded:
 
 def files_to_mutate(kata: Kata, skip: dict[str, str]) -> list[Path]:
     package = kata.solution_folder / kata.package
-    found = sorted(p for p in package.rglob("*.py") if p.name != "__init__.py" and "__pycache__" not in p.parts)
+    found = sorted(
+        p for p in package.rglob("*.py") if p.name != "__init__.py" and not is_generated(p.relative_to(package))
+    )
     return [p for p in found if _relative(kata, p) not in skip]
 
 
@@ -68,7 +71,7 @@ def baseline_failures(kata: Kata, launcher: Launcher) -> list[str]:
 def _grade_one(kata: Kata, mutation: Mutation, launcher: Launcher) -> Graded:
     with tempfile.TemporaryDirectory(prefix="kata-mutant-") as scratch:
         copy = Path(scratch) / kata.package
-        shutil.copytree(kata.solution_folder / kata.package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(kata.solution_folder / kata.package, copy, ignore=ignore_generated())
         target = Path(scratch) / mutation.path
         target.write_text(mutation.source, encoding="utf-8")
         report = check(kata, Path(scratch), launcher=launcher, limits=LIMITS, first_failure=True)

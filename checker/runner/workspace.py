@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.catalog.files import ignore_generated
 from checker.errors import KataError
 
-_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".ipynb_checkpoints")
+_IGNORED = ignore_generated()
 
 
 class SubmissionError(KataError):

@@ -18,10 +18,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.catalog.files import GENERATED, PRIVATE
+
 MIN_LENGTH = 16  # characters of a stripped line; shorter ones are too common to be a secret
 RUN = 3  # secret lines in a row that make a leak
 _TRIVIAL = re.compile(r"^(from \S+ import |import \S+|@)")
-_SKIPPED_DIRS = {"__pycache__", ".venv", ".kata", ".git", "wheelhouse"}  # the wheelhouse holds third-party wheels
+_SKIPPED_DIRS = GENERATED | PRIVATE | {"wheelhouse"}  # the wheelhouse holds third-party wheels
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import checker
 from checker.catalog import Catalog, Kata
+from checker.catalog.files import PRIVATE, ignore_generated
 from checker.errors import KataError
 from checker.runner.process import count_reviewer_checks
 from checker.workshop.audit import Leak, find_leaks
@@ -25,9 +26,7 @@ from checker.workshop.version import tool_version
 from checker.workshop.wheelhouse import Wheelhouse, fill_wheelhouse
 
 RELEASE_FILE = "release.json"
-_IGNORED = shutil.ignore_patterns(
-    "__pycache__", "*.pyc", ".pytest_cache", ".ipynb_checkpoints", ".kata", ".DS_Store", "*.egg-info"
-)
+_IGNORED = ignore_generated(*PRIVATE, "*.egg-info")
 # The room's server runs on the facilitator's machine; a learner copy needs only its client. The
 # server is also built the way the katas teach (Results, problem details), so it stays out.
 FACILITATOR_ONLY = ("room/domain", "room/application", "room/infrastructure", "room/interface")

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from checker.catalog import Catalog, Kata
+from checker.catalog.files import GENERATED, PRIVATE
 from checker.grading.intake import MANIFEST
 from checker.progress import ProgressStore
 from checker.runner.workspace import SubmissionError
 from checker.workshop.version import DISTRIBUTION, tool_version
 
-SKIPPED_DIRS = {".kata", "__pycache__", ".pytest_cache", ".ipynb_checkpoints", ".venv", "venv", ".git"}
+SKIPPED_DIRS = GENERATED | PRIVATE
 SKIPPED_DIRS |= {".mypy_cache", ".ruff_cache", "node_modules"}
 SKIPPED_SUFFIXES = (".pyc", ".pyo")
 MAX_BYTES = 50 * 1024**2  # what the grader accepts

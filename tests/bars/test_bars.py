@@ -1,4 +1,4 @@
-"""The bars of KATAS.md, proven for every kata in the catalog."""
+"""The bars every kata must clear (the kata handbook, shared/KATAS.md), proven for every kata in the catalog."""
 
 from __future__ import annotations
 
