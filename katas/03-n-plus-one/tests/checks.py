@@ -80,8 +80,13 @@ def walk(site, path: str, limit: int) -> tuple[list, list[str]]:  # noqa: ANN001
     return plain(items), trail
 
 
-def expect_items(saw: list, wanted: list, *, did: str, rule: str, order: str, key) -> None:  # noqa: ANN001
-    """The items of a listing equal the answer owed; the message names what differs first."""
+def expect_items(
+    saw: list, wanted: list, *, did: str, rule: str, order: tuple[str, str], fields_rule: str = ""
+) -> None:
+    """The items of a listing equal the answer owed; the message names what differs first.
+
+    `order` is the sort key's field and what breaks its ties: ("published_at", "the higher id").
+    """
     saw = plain(saw)
     if saw == wanted:
         return
@@ -103,25 +108,41 @@ def expect_items(saw: list, wanted: list, *, did: str, rule: str, order: str, ke
     elif ids != owed:
         at = next(n for n, (a, b) in enumerate(zip(ids, owed, strict=True)) if a != b)
         a, b = next(i for i in wanted if i["id"] == ids[at]), wanted[at]
-        tie = key(a) == key(b)
+        field, tie_break = order
         what = f"id {ids[at]} at position {at}, where id {owed[at]} belongs"
         why = (
-            f"Rule {rule}: these two tie on {order.split(',')[0]}; the tie is broken by {order.split(',', 1)[1].strip()}."
-            if tie
-            else f"Rule {rule}: the order is {order}."
+            f"Rule {rule}: these two have the same {field}; between them, {tie_break} comes first."
+            if a.get(field) == b.get(field)
+            else f"Rule {rule}: the order is by {field}, then {tie_break} between equals."
         )
     else:
         at = next(n for n, (a, b) in enumerate(zip(saw, wanted, strict=True)) if a != b)
         fields = sorted(k for k in set(saw[at]) | set(wanted[at]) if saw[at].get(k) != wanted[at].get(k))
-        what = f"item {at} (id {owed[at]}): {', '.join(f'{k} = {_show(saw[at].get(k))}' for k in fields)}"
-        expected = ", ".join(f"{k} = {_show(wanted[at].get(k))}" for k in fields)
-        expect(False, did=did, saw=what, expected=expected, why=f"Rule {rule}: {_field_why(fields[0])}")
+        what = f"item {at} (id {owed[at]}): {', '.join(f'{k} = {_brief(k, saw[at].get(k))}' for k in fields)}"
+        expected = ", ".join(f"{k} = {_brief(k, wanted[at].get(k))}" for k in fields)
+        expect(False, did=did, saw=what, expected=expected, why=f"Rule {fields_rule or rule}: {_field_why(fields[0])}")
     expect(
         False,
         did=did,
         saw=what,
         expected=f"{len(wanted)} items, in order: ids {owed[:12]}{' ...' if len(owed) > 12 else ''}",
         why=why,
+    )
+
+
+def expect_current(before, owed_before: list, after, owed_after: list, *, wrote: str, listing: dict) -> None:  # noqa: ANN001
+    """Rule 2.6: a write between two reads shows in the second.
+
+    A wrong first answer is judged by the listing's own rules (`listing`: rule, order, fields_rule),
+    so that a stale answer and a wrong one get different messages.
+    """
+    expect_items(before.items(), owed_before, did=f"GET {before.url} ({before.status})", **listing)
+    expect_items(
+        after.items(),
+        owed_after,
+        did=f"GET {before.url}, then {wrote}, then GET {after.url} again ({after.status})",
+        rule="2.6",
+        order=listing["order"],
     )
 
 
@@ -153,6 +174,22 @@ def _field_why(field: str) -> str:
         "comments": "the post's comments, oldest first, then lowest id, each with its author.",
         "author": "the author's id and display name.",
     }.get(field, "every field as the slow page answered it.")
+
+
+def _brief(field: str, value: object) -> str:
+    """A field as the message needs it: comments by id and time, the rest as JSON."""
+    if field == "comments" and isinstance(value, list):
+        return (
+            "["
+            + ", ".join(
+                f"id {c.get('id')} at {c.get('created_at')} by {(c.get('author') or {}).get('id')}"
+                if isinstance(c, dict)
+                else _show(c)
+                for c in value
+            )
+            + "]"
+        )
+    return _show(value)
 
 
 def _show(value: object) -> str:

@@ -10,13 +10,10 @@ from datetime import timedelta
 
 import pytest
 from kata_tests import _data
-from kata_tests.checks import expect_author, expect_items, expect_problem
+from kata_tests.checks import expect_author, expect_current, expect_items, expect_problem
 
-FEED_ORDER = "newest published_at first, then the higher id"
-
-
-def _feed_key(item: dict) -> object:
-    return item["published_at"]
+FEED_ORDER = ("published_at", "the higher id")
+NAME_ORDER = ("display_name", "the lower id")
 
 
 @pytest.mark.task(2, points=3)
@@ -27,9 +24,9 @@ def test_the_feed_shows_published_posts_newest_first_with_authors_tags_and_count
         visit.items(),
         small.answers_feed(),
         did=f"GET /feed on {small.name} ({visit.status})",
-        rule="2.1 and 2.2",
+        rule="2.1",
+        fields_rule="2.2",
         order=FEED_ORDER,
-        key=_feed_key,
     )
 
 
@@ -44,7 +41,6 @@ def test_an_authors_page_shows_their_posts_with_comments_oldest_first(small):
         did=f"GET /authors/1/posts on {small.name} ({visit.status})",
         rule="2.3",
         order=FEED_ORDER,
-        key=lambda item: item.get("published_at"),
     )
 
 
@@ -57,8 +53,7 @@ def test_the_authors_list_shows_every_user_by_name_then_id_with_post_counts(smal
         small.answers_authors(),
         did=f"GET /authors on {small.name} ({visit.status})",
         rule="2.4",
-        order="by display_name, then the lower id",
-        key=lambda item: item["display_name"],
+        order=NAME_ORDER,
     )
 
 
@@ -71,15 +66,14 @@ def test_an_unknown_author_is_a_404_problem(small):
 @pytest.mark.task(2, points=2)
 @pytest.mark.rules("2.6")
 def test_the_feed_shows_a_comment_and_a_post_written_after_the_first_request(fresh):
-    fresh.get("/feed")
+    before, owed = fresh.get("/feed"), fresh.answers_feed()
     fresh.add("comments", _data.comment(500, 1, 2, _data.NEWEST + timedelta(minutes=30)))
     fresh.add("posts", _data.post(600, 2, "Written between two reads", _data.NEWEST + timedelta(minutes=5)))
-    visit = fresh.get("/feed")
-    expect_items(
-        visit.items(),
+    expect_current(
+        before,
+        owed,
+        fresh.get("/feed"),
         fresh.answers_feed(),
-        did=f"GET /feed, then a comment on post 1 and a new post 600 written, then GET /feed again ({visit.status})",
-        rule="2.6",
-        order=FEED_ORDER,
-        key=_feed_key,
+        wrote="a comment on post 1 and a new post 600 written",
+        listing={"rule": "2.1", "order": FEED_ORDER, "fields_rule": "2.2"},
     )

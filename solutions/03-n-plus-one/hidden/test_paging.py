@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kata_tests.checks import expect_refused, expect_same_rows, expect_walk
 
-from checker.testkit import expect
+from checker.testkit import expect, learner
 
 LISTINGS = ["/feed", "/authors", "/authors/1/posts"]
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=8)
@@ -37,6 +38,22 @@ def test_every_listing_is_bounded_cut_in_sql_and_ends_where_it_ends(small, large
         _expect_page(
             small, f"{path}?limit=2&offset={total - 1}", (1, None), rule="4.4", why="the last item is the last page."
         )
+    _expect_empty_site()
+
+
+def _expect_empty_site() -> None:
+    # The composition root's default database, with nothing written yet: every listing is empty.
+    with TestClient(learner("inkwell.app").create_app(), raise_server_exceptions=False) as client:
+        for path in ("/feed", "/authors"):
+            response = client.get(path)
+            body = response.json() if response.status_code == 200 else {}
+            expect(
+                response.status_code == 200 and body.get("items") == [] and body.get("next_offset") is None,
+                did=f"create_app() with its default database and no data, then GET {path}",
+                saw=f"{response.status_code} {response.text[:160]}",
+                expected='200 with "items": [] and "next_offset": null',
+                why="Rule 4.4: an empty listing is one empty page, the last.",
+            )
 
 
 DEEP = (

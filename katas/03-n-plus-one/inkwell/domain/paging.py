@@ -14,8 +14,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class PageRequest:
-    limit: int = DEFAULT_PAGE_SIZE
-    offset: int = 0
+    limit: int
+    offset: int
 
     def cut(self, rows: Sequence[T]) -> tuple[list[T], int | None]:
         """The rows of the page and the next page's offset, from every row of the listing."""

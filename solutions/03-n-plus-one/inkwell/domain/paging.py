@@ -17,8 +17,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class PageRequest:
-    limit: int = DEFAULT_PAGE_SIZE
-    offset: int = 0
+    limit: int
+    offset: int
 
     @property
     def fetch(self) -> int:
