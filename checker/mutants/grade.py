@@ -21,7 +21,7 @@ from checker.runner.launch import Launcher
 from checker.runner.process import Limits, check
 
 # A mutant that loops forever is caught by the per-test limit; a correct test takes well under it.
-LIMITS = Limits(per_test=5.0, per_run=60.0)
+LIMITS = Limits(per_test=10.0, per_run=90.0)
 
 
 @dataclass(frozen=True)
