@@ -23,7 +23,7 @@ def interface_functions(app, root, kit):
     return labels
 
 
-@pytest.mark.task(4, points=3)
+@pytest.mark.task(4, points=2)
 @pytest.mark.rules("4.1")
 def test_no_handler_receives_a_session(app, package_dir, kit):
     """No handler receives a SQLAlchemy Session"""
@@ -38,7 +38,7 @@ def test_no_handler_receives_a_session(app, package_dir, kit):
     )
 
 
-@pytest.mark.task(4, points=3)
+@pytest.mark.task(4, points=2)
 @pytest.mark.rules("4.2")
 def test_handlers_use_no_sqlalchemy_object_and_no_orm_class(app, package_dir, kit):
     """Handlers use no SQLAlchemy object and no ORM class"""
@@ -89,7 +89,7 @@ def test_handlers_call_no_function_of_an_inner_module(app, package_dir, kit):
     )
 
 
-@pytest.mark.task(4, points=2)
+@pytest.mark.task(4, points=3)
 @pytest.mark.rules("4.3")
 def test_publishing_over_http_calls_no_entity_method_from_the_interface(client, package_dir, kit):
     world = refusals.world(client)

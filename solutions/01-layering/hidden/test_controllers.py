@@ -31,7 +31,7 @@ def test_no_request_makes_the_interface_call_an_entity_method(client, package_di
     )
 
 
-@pytest.mark.task(4, points=4)
+@pytest.mark.task(4, points=5)
 @pytest.mark.rules("4.4")
 def test_every_refusal_is_decided_by_domain_or_application_code(app, client, package_dir, kit, record_raised):
     labels = {(m, h.path): h.label for h in kit.controllers.handlers(app, package_dir.parent) for m in h.methods}
