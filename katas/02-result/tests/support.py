@@ -219,8 +219,9 @@ def run() -> Any:
 # --- HTTP ---------------------------------------------------------------------------------
 
 
-def make_app() -> Any:
-    return learner("inkwell.app").create_app("sqlite://")
+def make_app(*url: str) -> Any:
+    """The learner's app; without an argument, create_app's own default (an in-memory database)."""
+    return learner("inkwell.app").create_app(*url)
 
 
 def deps() -> ModuleType:
@@ -230,11 +231,16 @@ def deps() -> ModuleType:
 def _sign_up(client: TestClient, name: str) -> dict[str, str]:
     made = client.post("/users", json={"email": f"{name}@example.com", "display_name": name.title()})
     got = client.post("/tokens", json={"email": f"{name}@example.com"})
+    body = made.json() if made.status_code == 201 else {}
     expect(
-        made.status_code == 201 and got.status_code == 201,
+        made.status_code == 201
+        and got.status_code == 201
+        and isinstance(body.get("id"), int)
+        and body["id"] > 0
+        and body.get("role") == "member",
         did=f"Set up the HTTP checks: POST /users and POST /tokens for {name}@example.com",
         saw=f"{made.status_code} {made.text[:150]}; {got.status_code} {got.text[:150]}",
-        expected="201 and 201: registration and tokens must keep working",
+        expected="201 with the new user's id and role 'member', and 201 with a token",
     )
     return {"Authorization": f"Bearer {got.json().get('token')}"}
 
@@ -242,7 +248,7 @@ def _sign_up(client: TestClient, name: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def http() -> Any:
     """One app per module with Ada, Bob, their tokens, Ada's draft and Ada's published post."""
-    with TestClient(make_app(), raise_server_exceptions=False) as client:
+    with TestClient(make_app("sqlite://"), raise_server_exceptions=False) as client:
         ids = {name: _sign_up(client, name) for name in ("ada", "bob")}
         drafts = [
             client.post("/posts", json={"title": title, "body": "Words.", "tags": ["python"]}, headers=ids["ada"])
@@ -433,6 +439,17 @@ def problem_faults(response: Any, status: int, path: str, fields: tuple[str, ...
     if fields:
         errors = body.get("errors")
         named = {e.get("field") for e in errors if isinstance(e, dict)} if isinstance(errors, list) else set()
+        blank = (
+            [
+                e
+                for e in errors
+                if not (isinstance(e, dict) and isinstance(e.get("detail"), str) and e["detail"].strip())
+            ]
+            if isinstance(errors, list)
+            else []
+        )
+        if blank:
+            faults.append(f"member 'errors' holds {blank!r}"[:200] + ", expected a non-empty detail in each entry")
         if not set(fields) <= named:
             faults.append(
                 f"member 'errors' is {errors!r}, expected a list of {{'field', 'detail'}} naming {list(fields)}"

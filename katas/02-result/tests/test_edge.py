@@ -92,6 +92,7 @@ def test_a_bug_answers_500_with_an_error_id_and_nothing_of_the_exception(fresh, 
         if isinstance(body, dict) and body.get("error_id") == "req-4-2"
         else "The client quotes the error id; the operator finds the logged exception by it.",
     )
+    check_problem("GET /posts/1 while reading posts raises RuntimeError (a bug)", r, 500, "/posts/1")
 
 
 @pytest.mark.task(4, points=3)

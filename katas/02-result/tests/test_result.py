@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ def _require_result_types(kit):
 def test_ok_and_err_hold_what_they_are_given_and_match_one_positional_pattern(kit, value):
     _require_result_types(kit)
     ok, err = kit.Ok(value), kit.Err(value)
+    other, other_err = kit.Ok(["another", value]), kit.Err(["another", value])
     match ok:
         case kit.Err(_):
             seen_ok = "matched case Err(...)"
@@ -54,16 +56,19 @@ def test_ok_and_err_hold_what_they_are_given_and_match_one_positional_pattern(ki
         and getattr(err, "error", None) is value
         and seen_ok == "captured the value"
         and seen_err == "captured the error"
-        and ok != err,
+        and ok != err
+        and ok != other
+        and err != other_err,
         did=f"Built Ok({value!r}) and Err({value!r}) and matched each with `case Ok(x)` and `case Err(x)`",
         saw=f"Ok: .value={getattr(ok, 'value', '<none>')!r}, {seen_ok}; Err: .error={getattr(err, 'error', '<none>')!r}, "
-        f"{seen_err}; Ok == Err: {ok == err}",
+        f"{seen_err}; Ok == Err: {ok == err}; Ok({value!r}) == Ok(['another', {value!r}]): {ok == other}; "
+        f"Err({value!r}) == Err(['another', {value!r}]): {err == other_err}",
         expected="Ok(v).value is v, Err(e).error is e, each matched by its own case, and an Ok never equal to an Err",
         why="Callers unpack results with match: one positional sub-pattern each (__match_args__)." + kit.missing(),
     )
 
 
-@pytest.mark.task(1, points=2)
+@pytest.mark.task(1, points=1)
 @pytest.mark.rules("1.2")
 def test_an_email_is_stored_stripped_and_lower_cased(kit, run, ok):
     for raw in ("  Grace@Example.ORG ", "\tgrace@example.org\n"):
@@ -119,7 +124,7 @@ def test_registration_with_a_blank_display_name_is_a_validation_failure(kit, wor
     )
 
 
-@pytest.mark.task(1, points=2)
+@pytest.mark.task(1, points=1)
 @pytest.mark.rules("1.6")
 def test_registration_with_a_taken_email_is_an_err_holding_a_conflict(kit, world, run, err):
     err(
@@ -209,16 +214,11 @@ def test_the_result_module_is_clean_under_mypy_strict(kit):
     before = os.environ.get("MYPYPATH")
     os.environ["MYPYPATH"] = str(root)
     try:
+        # An incremental cache of typeshed's stubs brings a run from about 2 s to under 1 s; mypy
+        # rechecks inkwell.result whenever the file differs from the one it cached.
+        cache = Path(tempfile.gettempdir()) / "inkwell-kata-02-mypy-cache"
         out, errors, status = api.run(
-            [
-                "--strict",
-                "--no-incremental",
-                "--cache-dir",
-                os.devnull,
-                "--follow-imports=silent",
-                "-m",
-                "inkwell.result",
-            ]
+            ["--strict", "--cache-dir", str(cache), "--follow-imports=silent", "-m", "inkwell.result"]
         )
     finally:
         os.environ.pop("MYPYPATH") if before is None else os.environ.__setitem__("MYPYPATH", before)

@@ -71,29 +71,32 @@ def test_an_unknown_bearer_token_is_401_in_the_same_format(http):
 
 @pytest.mark.rules("3.4")
 def test_every_validation_failure_names_fields_as_sent_under_one_type(http):
+    c = http.client
     sent = [
         (
             "POST /users with display_name ' '",
-            http.client.post("/users", json={"email": "g@example.org", "display_name": " "}),
+            c.post("/users", json={"email": "g@example.org", "display_name": " "}),
             "display_name",
         ),
-        ("POST /tokens with email 'nope'", http.client.post("/tokens", json={"email": "nope"}), "email"),
+        ("POST /tokens with email 'nope'", c.post("/tokens", json={"email": "nope"}), "email"),
         (
-            "POST /posts with title 42 and no body",
-            http.client.post("/posts", json={"title": 42}, headers=http.ada),
-            "body",
+            "POST /posts with tags [1]",
+            c.post("/posts", json={"title": "T", "body": "B", "tags": [1]}, headers=http.ada),
+            "tags.0",
         ),
-        ("POST /users with a JSON list", http.client.post("/users", json=[]), None),
+        ("POST /posts with no body member", c.post("/posts", json={"title": "T"}, headers=http.ada), "body"),
+        ("GET /posts/abc", c.get("/posts/abc"), "post_id"),
+        ("POST /users with a JSON list", c.post("/users", json=[]), "body"),
     ]
     kinds = set()
     for did, r, field in sent:
-        check_problem(did, r, 422, r.request.url.path, (field,) if field else ())
+        check_problem(did, r, 422, r.request.url.path, (field,))
         kinds.add((r.json().get("type"), r.json().get("title")))
     expect(
         len(kinds) == 1,
-        did="Sent four invalid requests: two refused by the use cases, two by FastAPI's validation",
+        did="Sent six invalid requests: two refused by the use cases, four by FastAPI's validation",
         saw=f"{len(kinds)} kinds: {sorted(map(str, kinds))}",
-        expected="one type and one title for all four",
+        expected="one type and one title for all six",
         why="Every validation failure is one kind of problem, whoever detects it.",
     )
 

@@ -142,6 +142,56 @@ def test_a_draft_answers_ok_with_a_slug_and_its_tags_and_an_unknown_author_is_no
     err("Called create_draft(99, ...) where no user has id 99", *run(_draft(kit, world, author_id=99)), "NotFound")
 
 
+@pytest.mark.rules("1.7")
+def test_a_draft_keeps_kata_00s_slug_rule_and_a_stripped_title(kit, world, run, ok, brief):
+    cases = [
+        (" Draft ", "draft-2", "the slug 'draft' is taken by post 1"),
+        ("Crème brûlée", "creme-brulee", "accents fold to ASCII"),
+        ("!!!", "post", "nothing is left of the title"),
+        ("!" + "a" * 70, "a" * 60, "a leading separator, then a long word: cut at 60"),
+        ("a" * 59 + " bc", "a" * 59, "the cut falls on a hyphen, which goes"),
+    ]
+    for title, slug, because in cases:
+        post = ok(f"Called create_draft(1, {title!r}, ...)", *run(_draft(kit, world, title=title, tags=())))
+        expect(
+            getattr(post, "slug", None) == slug and getattr(post, "title", None) == title.strip(),
+            did=f"Called create_draft(1, {title!r}, ...) ({because})",
+            saw=f"Ok({brief(post)})",
+            expected=f"Ok(Post(title={title.strip()!r}, slug={slug!r}, ...))",
+            why="The slug rule is kata 00's, kept: a Result around the use case changes none of it.",
+        )
+    third = ok("Called create_draft(1, 'Draft', ...) once more", *run(_draft(kit, world, title="Draft", tags=())))
+    expect(
+        getattr(third, "slug", None) == "draft-3",
+        did="Drafted 'Draft' a third time",
+        saw=f"Ok({brief(third)})",
+        expected="Ok(Post(slug='draft-3', ...))",
+    )
+
+
+@pytest.mark.rules("1.7", "1.9", "1.10")
+def test_successes_over_http_answer_the_post(fresh):
+    client, ada = fresh.client, fresh.ada
+    first = client.post("/posts", json={"title": "Same title", "body": "B", "tags": ["sql"]}, headers=ada)
+    second = client.post("/posts", json={"title": "Same title", "body": "B"}, headers=ada)
+    post_id = second.json().get("id") if second.status_code == 201 else None
+    read = client.get(f"/posts/{post_id}")
+    published = client.post(f"/posts/{post_id}/publish", headers=ada)
+    seen = [
+        (first.status_code, first.json().get("slug")),
+        (second.status_code, second.json().get("slug")),
+        (read.status_code, read.json().get("slug")),
+        (published.status_code, published.json().get("status")),
+    ]
+    expect(
+        seen == [(201, "same-title"), (201, "same-title-2"), (200, "same-title-2"), (200, "published")],
+        did="POST /posts twice with the title 'Same title', GET the second, then publish it, as Ada",
+        saw=str(seen),
+        expected=str([(201, "same-title"), (201, "same-title-2"), (200, "same-title-2"), (200, "published")]),
+        why="Successes answer the entity: the real adapters find the taken slug, and each route its 2xx.",
+    )
+
+
 @pytest.mark.rules("1.8")
 def test_a_blank_title_or_any_unknown_tag_is_a_validation_failure(kit, world, run, err):
     for title in ("", "  ", "\t", "\n"):

@@ -60,5 +60,3 @@ class Err(Generic[E]):
 
 # A union, not a base class: `match` and mypy then know there are exactly two cases.
 Result: TypeAlias = Ok[T] | Err[E]
-
-__all__ = ["Err", "Ok", "Result"]

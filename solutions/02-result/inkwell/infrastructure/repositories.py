@@ -70,7 +70,6 @@ class SqlPostRepository:
     def save(self, post: Post) -> None:
         row = self.session.get_one(PostRow, post.id)
         row.status, row.published_at = post.status.value, post.published_at
-        self.session.flush()
 
 
 class SqlTagRepository:
@@ -89,7 +88,6 @@ class SqlTokenRepository:
     def issue(self, user_id: int) -> str:
         token = secrets.token_urlsafe(24)
         self.session.add(TokenRow(token=token, user_id=user_id))
-        self.session.flush()
         return token
 
     def user_id_for(self, token: str) -> int | None:

@@ -21,7 +21,6 @@ from starlette.exceptions import HTTPException
 
 from inkwell.domain.errors import (
     Conflict,
-    DeliveryFailed,
     DomainError,
     NotAuthenticated,
     NotFound,
@@ -40,7 +39,6 @@ STATUS_OF: dict[type[DomainError], tuple[int, str, str]] = {
     PermissionDenied: (403, _PROBLEMS + "permission-denied", "Permission denied"),
     Conflict: (409, _PROBLEMS + "conflict", "Conflict with the current state"),
     ValidationFailed: (422, _PROBLEMS + "validation-failed", "Validation failed"),
-    DeliveryFailed: (502, _PROBLEMS + "delivery-failed", "Delivery failed"),
 }
 
 log = logging.getLogger(__name__)
@@ -118,10 +116,9 @@ def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def _field(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc]
-    if len(parts) > 1 and parts[0] in ("body", "query", "path", "header", "cookie"):
-        parts = parts[1:]
-    return ".".join(parts)
+    # FastAPI's loc starts with where the value came from ("body", "path"): the client named the
+    # rest. A body that is not an object at all is the field "body".
+    return ".".join(str(part) for part in loc[1:]) or str(loc[0])
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -19,6 +19,7 @@ from fastapi import FastAPI, Request, Response
 REQUEST_ID_HEADER = "X-Request-ID"
 _WELL_FORMED = re.compile(r"[A-Za-z0-9._-]{1,64}")
 current_request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+_tagging = False
 
 
 def accepted_request_id(sent: str | None) -> str:
@@ -43,14 +44,16 @@ def install_request_ids(app: FastAPI) -> None:
 
 def _tag_log_records() -> None:
     # A record factory, not a filter: it tags the records of every logger, whoever handles them.
-    previous = logging.getLogRecordFactory()
-    if getattr(previous, "tags_request_id", False):
+    # Installed once per copy of this module, however many apps are built.
+    global _tagging
+    if _tagging:
         return
+    _tagging = True
+    previous = logging.getLogRecordFactory()
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = previous(*args, **kwargs)
         record.request_id = current_request_id.get()
         return record
 
-    factory.tags_request_id = True  # type: ignore[attr-defined]
     logging.setLogRecordFactory(factory)
