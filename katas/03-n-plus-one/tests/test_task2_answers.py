@@ -12,6 +12,8 @@ import pytest
 from kata_tests import _data
 from kata_tests.checks import expect_author, expect_current, expect_items, expect_problem
 
+from checker.testkit import expect
+
 FEED_ORDER = ("published_at", "the higher id")
 NAME_ORDER = ("display_name", "the lower id")
 
@@ -59,8 +61,17 @@ def test_the_authors_list_shows_every_user_by_name_then_id_with_post_counts(smal
 
 @pytest.mark.task(2, points=1)
 @pytest.mark.rules("2.5")
-def test_an_unknown_author_is_a_404_problem(small):
+def test_an_unknown_author_is_a_404_problem_and_one_without_posts_an_empty_page(small):
     expect_problem(small.get("/authors/9999/posts"), 404, rule="2.5")
+    visit = small.get("/authors/4/posts")
+    body = visit.body()
+    expect(
+        visit.status == 200 and body.get("items") == [] and body.get("next_offset") is None,
+        did="GET /authors/4/posts (a user without published posts)",
+        saw=f"{visit.status} {visit.response.text[:200]}",
+        expected='200 with "items": [] and "next_offset": null',
+        why="Rule 2.5: the user exists, so the page exists; it is empty, not missing.",
+    )
 
 
 @pytest.mark.task(2, points=2)

@@ -19,7 +19,8 @@ def unit_of_work(request: Request) -> UnitOfWork:
 
 def page_request(
     # TODO(kata): a partner's script asked for ?limit=1000000 and the API ran out of memory; a
-    # mobile client that sent limit=0 kept asking for the same page all night.
+    # mobile client that sent limit=0 kept asking for the same page all night; a crawler walking
+    # ?offset=5000000 and beyond kept the database busy on pages nobody reads.
     limit: Annotated[int, Query()] = DEFAULT_PAGE_SIZE,
     offset: Annotated[int, Query()] = 0,
 ) -> PageRequest:
