@@ -18,7 +18,11 @@ from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
 KataArg = Annotated[
-    str | None, typer.Argument(help="Kata id, e.g. 00-welcome (default: the current kata).", show_default=False)
+    str | None,
+    typer.Argument(
+        help="Kata id, e.g. 00-welcome (default: the kata whose folder you are in, else the current one).",
+        show_default=False,
+    ),
 ]
 PathOpt = Annotated[Path | None, typer.Option("--path", help="Check a copy elsewhere: a solution, a submission.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (score, tasks, tests).")]
@@ -30,7 +34,7 @@ def command(
 ) -> None:
     """Check a kata: the report per task, with the first failure and the hint to try."""
     here = project()
-    kata = here.kata(kata_id) if kata_id else here.current()
+    kata = here.kata(kata_id) if kata_id else here.here_or_current()
     out = console()
     result = run_and_record(here, kata, path, out=None if as_json else out, timeout=timeout)
     if as_json:

@@ -60,6 +60,14 @@ class Project:
         except CatalogError as error:
             fail(str(error))
 
+    def here_or_current(self) -> Kata:
+        """The kata whose folder the user stands in (as Exercism does), else the current one."""
+        where = Path.cwd().resolve()
+        for kata in self.catalog.katas:
+            if where == kata.folder.resolve() or kata.folder.resolve() in where.parents:
+                return kata
+        return self.current()
+
     def current(self) -> Kata:
         """The first kata, in course order, that is not done yet (the last one when all are)."""
         for kata in self.catalog.katas:

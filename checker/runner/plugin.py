@@ -45,7 +45,7 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
         else:
             sys.path.insert(0, _STATE["root"])
     if options.kata_support:
-        _expose_support(Path(options.kata_support).resolve())
+        expose_support(Path(options.kata_support).resolve())
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -56,7 +56,7 @@ def pytest_configure(config: pytest.Config) -> None:
         _STATE["out"] = open(results, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
 
 
-def _expose_support(folder: Path) -> None:
+def expose_support(folder: Path) -> None:
     """Make the public tests folder the package `kata_tests`, so both suites share its helpers.
 
     Suites run in importlib mode, where a test module cannot import the files beside it; a

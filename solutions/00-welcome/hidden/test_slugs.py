@@ -1,13 +1,20 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kata_tests.slugs import CAP, SLUG, expected_slug, slug_why, titles, unique_why
 
 from checker.testkit import expect, expect_equal
 
-PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=100)
+# The `text` fixture only imports the learner's module: sharing it across examples is safe.
+PROPERTY = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=100,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 X30, Y29 = "x" * 30, "y" * 29
 
 
