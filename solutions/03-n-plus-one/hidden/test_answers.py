@@ -24,10 +24,11 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
     did = f"GET /feed?limit=50, following next_offset ({'; '.join(trail)}), on {large.name}"
     expect_items(items, large.answers_feed(), did=did, rule="2.1", fields_rule="2.2", order=FEED_ORDER)
 
-    visit = large.get("/authors/1/posts?limit=100")
-    expect_author(visit, {"id": 1, "display_name": "Ada Lovelace"})
-    did = f"GET /authors/1/posts?limit=100 on {large.name} ({visit.status})"
-    expect_items(visit.items(), large.answers_author_posts(1), did=did, rule="2.3", order=FEED_ORDER)
+    for author, name in ((1, "Ada Lovelace"), (3, "Claude Shannon"), (62, "Writer 60")):
+        visit = large.get(f"/authors/{author}/posts?limit=100")
+        expect_author(visit, {"id": author, "display_name": name})
+        did = f"GET /authors/{author}/posts?limit=100 on {large.name} ({visit.status})"
+        expect_items(visit.items(), large.answers_author_posts(author), did=did, rule="2.3", order=FEED_ORDER)
 
     items, trail = walk(large, "/authors", 100)
     did = f"GET /authors?limit=100, following next_offset ({'; '.join(trail)}), on {large.name}"
