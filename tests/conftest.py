@@ -58,6 +58,11 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             ROOT / kind / "00-welcome", root / kind / "00-welcome", ignore=shutil.ignore_patterns("__pycache__")
         )
     (root / "notebooks").mkdir()
+    # As a released copy holds it: the starter as shipped, which `kata reset` restores.
+    starter = ROOT / "katas" / "00-welcome" / "inkwell"
+    shutil.copytree(
+        starter, root / ".kata" / "starters" / "00-welcome" / "inkwell", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copyfile(ROOT / "pyproject.toml", root / "pyproject.toml")
     monkeypatch.chdir(root)
     monkeypatch.setenv("NO_COLOR", "1")

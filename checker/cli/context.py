@@ -15,7 +15,6 @@ from rich.console import Console
 
 from checker.catalog import Catalog, CatalogError, Kata, find_project_root, load_catalog
 from checker.progress import ProgressStore, store_for
-from checker.reset import pristine_starter
 
 
 def console() -> Console:
@@ -42,13 +41,9 @@ class Project:
     @cached_property
     def catalog(self) -> Catalog:
         try:
-            catalog = load_catalog(self.root)
+            return load_catalog(self.root)
         except CatalogError as error:
             fail(str(error))
-        for kata in catalog.katas:
-            if kata.starter.is_dir():
-                pristine_starter(kata)  # keep the untouched starter before the learner edits it
-        return catalog
 
     @cached_property
     def store(self) -> ProgressStore:

@@ -19,13 +19,13 @@ import checker
 from checker.catalog import Catalog, Kata
 from checker.catalog.files import PRIVATE, ignore_generated
 from checker.errors import KataError
+from checker.reset import RELEASE_FILE, keep_shipped_starter, shipped_starter
 from checker.runner.process import count_reviewer_checks
 from checker.workshop.audit import Leak, find_leaks
 from checker.workshop.readme import learner_readme
 from checker.workshop.version import tool_version
 from checker.workshop.wheelhouse import Wheelhouse, fill_wheelhouse
 
-RELEASE_FILE = "release.json"
 _IGNORED = ignore_generated(*PRIVATE, "*.egg-info")
 # The room's server runs on the facilitator's machine; a learner copy needs only its client. The
 # server is also built the way the katas teach (Results, problem details), so it stays out.
@@ -135,6 +135,12 @@ def _copy_checker(target: Path) -> None:
 
 def _copy_kata(kata: Kata, out: Path) -> None:
     shutil.copytree(kata.folder, out / "katas" / kata.id, ignore=_IGNORED)
+    # The starter as the project ships it (git's HEAD), never the facilitator's tried-out working copy.
+    shipped = shipped_starter(kata)
+    package = out / "katas" / kata.id / kata.package
+    shutil.rmtree(package)
+    shutil.copytree(shipped, package, ignore=_IGNORED)
+    keep_shipped_starter(kata, shipped, out)
     if kata.notebook.is_file():
         (out / "notebooks").mkdir(exist_ok=True)
         shutil.copyfile(kata.notebook, out / "notebooks" / kata.notebook.name)

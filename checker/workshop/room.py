@@ -16,8 +16,8 @@ from pathlib import Path
 import checker
 from checker.catalog import CatalogError, load_catalog
 from checker.doctor import Finding, run_doctor
+from checker.reset import RELEASE_FILE
 from checker.runner.process import Limits, check
-from checker.workshop.release import RELEASE_FILE
 
 MIN_FREE = 500 * 1024**2
 FIX_COPY = "ask your facilitator for a fresh copy, unzip it into a new folder and install it again"

@@ -37,7 +37,8 @@ def test_the_copy_holds_the_katas_notebooks_docs_checker_and_pins_but_no_solutio
     assert (copy / "checker" / "runner" / "process.py").is_file(), "the checker is missing"
     assert not (copy / "solutions").exists(), "the copy has a solutions/ folder"
     assert not list(copy.rglob("hidden")) and not list(copy.rglob("decoy.toml")), "hidden suites or decoys inside"
-    assert not (copy / ".kata").exists(), "the project's progress and backups were copied"
+    kept = {p.relative_to(copy / ".kata").parts[0] for p in (copy / ".kata").rglob("*")}
+    assert kept == {"starters"}, f"the copy's .kata holds {kept}: the project's progress or backups were copied"
 
 
 def test_no_line_of_a_solution_or_hidden_suite_appears_in_the_katas_docs_or_readme_of_the_copy(release):
@@ -114,6 +115,18 @@ def test_kata_list_check_and_the_room_doctor_work_inside_the_copy_from_a_fresh_e
     assert room.returncode == 0, room.stdout + room.stderr
     assert room.stdout.strip().splitlines()[-1].startswith("READY: all"), room.stdout
     assert "✓ installed checker" in room.stdout and "learner copy built" in room.stdout
+
+
+def test_the_copy_ships_the_committed_starters_not_the_facilitators_working_tree(release):
+    for kata in CATALOG.katas:
+        committed = subprocess.run(
+            ["git", "-C", str(ROOT), "ls-files", f"katas/{kata.id}/{kata.package}"], capture_output=True, text=True
+        ).stdout.split()
+        for path in committed:
+            shown = subprocess.run(["git", "-C", str(ROOT), "show", f"HEAD:{path}"], capture_output=True).stdout
+            relative = Path(path).relative_to(f"katas/{kata.id}")
+            for place in (release.folder / "katas" / kata.id, release.folder / ".kata" / "starters" / kata.id):
+                assert (place / relative).read_bytes() == shown, f"{place / relative} is not the committed starter"
 
 
 def test_the_copy_knows_how_many_checks_each_reviewer_suite_adds(release):
