@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.progress import ProgressError, store_for
+
 REQUIRED = ("fastapi", "sqlalchemy", "pydantic", "pytest", "httpx2", "sqlite-utils", "import-linter")
 FIX_SYNC = "run `uv sync` in the project folder"
 
@@ -29,8 +31,19 @@ def run_doctor(root: Path) -> list[Finding]:
         _sqlite_version,
         _sqlite_features,
         lambda: _writable(root),
+        lambda: _progress(root),
     ]
     return [check() for check in checks]
+
+
+def _progress(root: Path) -> Finding:
+    try:
+        store_for(root)
+    except ProgressError as error:
+        return Finding("progress record", False, str(error).split(" Run ")[0], "run `uv run kata doctor --repair`")
+    except OSError as error:
+        return Finding("progress record", False, f"{root / '.kata'}: {error.strerror}", "make .kata writable")
+    return Finding("progress record", True, ".kata/progress.db")
 
 
 def _python() -> Finding:

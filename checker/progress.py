@@ -5,6 +5,7 @@ Each check's score and each hint level shown are rows; the status of a kata is d
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
+from checker.errors import KataError
 from checker.report import CheckReport
 
 
@@ -30,10 +32,36 @@ class KataProgress:
         return "not started" if self.best is None else f"{self.best:g}/100"
 
 
+class ProgressError(KataError):
+    """The progress file cannot be read; the message says how to set it aside."""
+
+
+# The columns each table must have; a file whose tables differ was not written by this checker.
+_COLUMNS = {
+    "checks": {"id", "kata", "score", "complete", "seconds", "at"},
+    "hints": {"kata", "task", "level", "at"},
+    "tasks": {"kata", "task", "passed"},
+}
+
+
 class ProgressStore:
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite_utils.Database(folder / "progress.db")
+        self.path = folder / "progress.db"
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self._create()
+            self._verify()
+        except sqlite3.DatabaseError as error:
+            raise ProgressError(_damaged(self.path, str(error))) from None
+
+    def _verify(self) -> None:
+        for table, columns in _COLUMNS.items():
+            found = {column.name for column in self.db.table(table).columns}
+            if not columns <= found:
+                raise ProgressError(_damaged(self.path, f"its table {table!r} lacks {sorted(columns - found)}"))
+
+    def _create(self) -> None:
         self.db.table("checks").create(
             {"id": int, "kata": str, "score": float, "complete": int, "seconds": float, "at": str},
             pk="id",
@@ -95,6 +123,26 @@ class ProgressStore:
             "tasks_passed": [task for task, ok in passed if ok],
             "tasks_failing": [task for task, ok in passed if not ok],
         }
+
+
+def repair(project_root: Path) -> Path | None:
+    """Set a damaged progress file aside (never deleted) so a new one starts; returns where it went."""
+    path = project_root / ".kata" / "progress.db"
+    if not path.exists():
+        return None
+    aside = path.with_name(f"progress.db.damaged-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            part.rename(aside.with_name(aside.name + suffix))
+    return aside
+
+
+def _damaged(path: Path, why: str) -> str:
+    return (
+        f"{path} cannot be read ({why}). Run `uv run kata doctor --repair` to set it aside and start a new "
+        "one: your kata folders are not touched, only the record of checks and hints starts afresh."
+    )
 
 
 def store_for(project_root: Path) -> ProgressStore:

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from checker.catalog import Catalog, CatalogError, Kata, find_project_root, load_catalog
-from checker.progress import ProgressStore, store_for
+from checker.progress import ProgressError, ProgressStore, store_for
 
 
 def console() -> Console:
@@ -47,7 +47,10 @@ class Project:
 
     @cached_property
     def store(self) -> ProgressStore:
-        return store_for(self.root)
+        try:
+            return store_for(self.root)
+        except ProgressError as error:
+            fail(str(error))
 
     def kata(self, kata_id: str) -> Kata:
         try:

@@ -9,6 +9,7 @@ import typer
 from checker.cli import render
 from checker.cli.context import console, project
 from checker.doctor import run_doctor
+from checker.progress import repair
 from checker.workshop.room import run_room_doctor
 
 
@@ -17,8 +18,16 @@ def command(
     room: Annotated[
         bool, typer.Option("--room", help="The workshop set-up check: also run a real check, end with a verdict.")
     ] = False,
+    fix: Annotated[
+        bool, typer.Option("--repair", help="Set a damaged progress record aside (kept, renamed) and start anew.")
+    ] = False,
 ) -> None:
-    """Check Python, the dependencies, SQLite's features and the folders the katas write to."""
+    """Check Python, the dependencies, SQLite's features, the folders the katas write to, the progress record."""
+    if fix:
+        aside = repair(project().root)
+        console().print(
+            f"Set the damaged progress record aside as {aside}." if aside else "No progress record to repair."
+        )
     if room:
         _room(as_json)
     found = run_doctor(project().root)
