@@ -293,7 +293,7 @@ def expect_same_rows(few, many, *, rule: str) -> None:  # noqa: ANN001
 
 def expect_walk(site, path: str, limit: int, wanted: list, *, rule: str) -> None:  # noqa: ANN001
     items, trail = walk(site, path, limit)
-    ids, owed = [i.get("id") for i in items], [i["id"] for i in wanted]
+    ids, owed = [i.get("id") if isinstance(i, dict) else i for i in items], [i["id"] for i in wanted]
     pages = max(1, -(-len(owed) // limit))
     if ids == owed and len(trail) == pages:
         return
