@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -20,6 +21,7 @@ from checker.grading.archive import Refused
 from checker.grading.batch import find_sources, grade_sources
 from checker.grading.formats.write import read_batch, write_batch
 from checker.grading.grader import GradeOptions
+from checker.grading.inert import one_line
 from checker.grading.jail import Confinement
 from checker.grading.manifest import ManifestError
 from checker.grading.model import Batch, KataGrade
@@ -118,7 +120,7 @@ def _grade(
                 sources,
                 options,
                 shard=where,
-                on_graded=lambda g: bar.update(task, advance=1, description=g.label),
+                on_graded=lambda g: bar.update(task, advance=1, description=escape(one_line(g.label))),
             )
     except ManifestError as error:
         fail(str(error))
@@ -147,12 +149,12 @@ def summary(out: Console, batch: Batch) -> None:
     for grade in ordered:
         cells = [_cell(grade.katas.get(k)) for k in shown]
         flags = Text(f"⚑ {len(grade.flags)}", style="yellow") if grade.flags else Text("")
-        table.add_row(grade.label, *cells, Text(f"{grade.total:g}", style="bold"), flags)
+        table.add_row(Text(one_line(grade.label)), *cells, Text(f"{grade.total:g}", style="bold"), flags)
     out.print(table)
     out.print(Text("  " + "   ".join(f"{k[:2]} = {k}" for k in shown), style="dim"))
     for grade in ordered:
         for flag in grade.flags:
-            out.print(Text.assemble(("  ⚑ ", "yellow"), f"{grade.label}: {flag}"))
+            out.print(Text.assemble(("  ⚑ ", "yellow"), one_line(f"{grade.label}: {flag}")))
     graded = len(batch.grades)
     flagged = sum(1 for g in batch.grades if g.flags)
     out.print(
@@ -163,7 +165,7 @@ def summary(out: Console, batch: Batch) -> None:
 def _cell(grade: KataGrade | None) -> Text:
     if grade is None or grade.status == "missing":
         return Text("–", style="dim")
-    colour = {"tampered": "bold red", "refused": "red", "missing": "dim"}.get(
+    colour = {"tampered": "bold red", "refused": "red", "error": "bold red", "missing": "dim"}.get(
         grade.status, "green" if grade.score >= 100 else "yellow" if grade.score else "red"
     )
     label = f"{grade.score:g}" if grade.status == "graded" else f"0 {grade.status}"

@@ -72,7 +72,10 @@ class Grader:
             self.manifest(kata)
 
         def one(source: Source) -> SubmissionGrade:
-            grade = self.grade_one(source)
+            try:
+                grade = self.grade_one(source)
+            except Exception as error:  # noqa: BLE001  (one submission's failure is its own row)
+                grade = self._failed(source, error)
             if on_graded:
                 on_graded(grade)
             return grade
@@ -105,7 +108,19 @@ class Grader:
                 grade.katas[kata.id] = self.grade_kata(kata, folders[kata.id], Path(scratch))
         return grade
 
+    def _failed(self, source: Source, error: BaseException) -> SubmissionGrade:
+        why = _why(error)
+        grade = SubmissionGrade(name=source.name, location=source.location, kind=source.kind, error=why)
+        grade.katas = {k.id: KataGrade(k.id, "error", reasons=[why]) for k in self.katas}
+        return grade
+
     def grade_kata(self, kata: Kata, folder: Path | None, scratch: Path) -> KataGrade:
+        try:
+            return self._grade_kata(kata, folder, scratch)
+        except Exception as error:  # noqa: BLE001  (this kata's row says so; the others are graded)
+            return KataGrade(kata.id, "error", reasons=[_why(error)])
+
+    def _grade_kata(self, kata: Kata, folder: Path | None, scratch: Path) -> KataGrade:
         if folder is None:
             return KataGrade(kata.id, "missing", reasons=[f"no {kata.id}/{kata.package}/ in the submission"])
         manifest = self.manifest(kata)
@@ -128,6 +143,11 @@ class Grader:
             return KataGrade(kata.id, "missing", reasons=[str(error)])
         reasons = verify(manifest, canaries, events, report)
         return _score(kata, manifest, report, reasons, time.perf_counter() - started)
+
+
+def _why(error: BaseException) -> str:
+    text = str(error)[:300]
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def _kata_folder(root: Path, kata: Kata, *, alone: bool) -> Path | None:

@@ -43,6 +43,7 @@ class SubmissionGrade:
     kind: str
     learner: str | None = None
     refused: str | None = None
+    error: str | None = None  # the grader itself failed on this submission; the batch went on
     katas: dict[str, KataGrade] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)  # static scan findings: "file:line what"
 
@@ -57,8 +58,12 @@ class SubmissionGrade:
     @property
     def flags(self) -> list[str]:
         flags = [f"refused: {self.refused}"] if self.refused else []
+        if self.error:
+            flags.append(f"grader error: {self.error}")
         for grade in self.katas.values():
-            if grade.status == "tampered":
+            if grade.status == "error":
+                flags.append(f"grader error {grade.kata}: {'; '.join(grade.reasons)}")
+            elif grade.status == "tampered":
                 flags.append(f"tampered {grade.kata}: {'; '.join(grade.reasons)}")
             elif grade.problems:
                 flags.append(f"problems {grade.kata}: {len(grade.problems)}")

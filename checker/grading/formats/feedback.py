@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from checker.grading.inert import markdown
 from checker.grading.model import KataGrade, SubmissionGrade
 
 
 def feedback_markdown(grade: SubmissionGrade) -> str:
-    lines = [f"# Feedback for {grade.label}", ""]
+    lines = [f"# Feedback for {markdown(grade.label)}", ""]
+    if grade.error:
+        lines += ["Your submission could not be graded: the grader failed on it, and a reviewer will look.", ""]
     if grade.refused:
         lines += [f"Your submission could not be graded: {grade.refused}.", ""]
     lines += [f"**Total: {grade.total:g} of {100 * len(grade.katas)} points.**", ""]
@@ -21,6 +24,8 @@ def _kata(kata: KataGrade) -> list[str]:
         return [*lines, f"Not submitted: {'; '.join(kata.reasons)}.", ""]
     if kata.status == "refused":
         return [*lines, "Not graded: the submission was refused.", ""]
+    if kata.status == "error":
+        return [*lines, "Not graded: the grader failed on this kata, and a reviewer will look at it.", ""]
     if kata.reasons:
         lines += ["This kata scores 0: the run's results could not be trusted.", ""]
         lines += [f"- {reason}" for reason in kata.reasons] + [""]

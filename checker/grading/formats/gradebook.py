@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
+from checker.grading.inert import cell
 from checker.grading.model import Batch
 
 FIXED = ["submission", "learner", "source"]
@@ -17,21 +19,24 @@ def gradebook_csv(batch: Batch) -> str:
     writer.writerow([*FIXED, *batch.katas, "total", "max", "status", "flags"])
     for grade in sorted(batch.grades, key=lambda g: g.name):
         scores = [f"{grade.katas[k].score:g}" if k in grade.katas else "" for k in batch.katas]
-        status = "refused" if grade.refused else "needs review" if grade.flags else "ok"
+        status = "error" if grade.error else "refused" if grade.refused else "needs review" if grade.flags else "ok"
         writer.writerow(
             [
-                grade.name,
-                grade.learner or "",
-                grade.location,
+                cell(grade.name),
+                cell(grade.learner or ""),
+                cell(grade.location),
                 *scores,
                 f"{grade.total:g}",
                 100 * len(batch.katas),
                 status,
-                " | ".join(grade.flags),
+                cell(" | ".join(grade.flags)),
             ]
         )
     return out.getvalue()
 
 
 def write_gradebook(batch: Batch, path: Path) -> None:
-    path.write_text(gradebook_csv(batch), encoding="utf-8")
+    # Written beside, then renamed: a reader never sees half a gradebook.
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(gradebook_csv(batch), encoding="utf-8")
+    os.replace(partial, path)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from checker.grading.inert import plain
 from checker.grading.model import SubmissionGrade
 
 
 def junit_xml(grade: SubmissionGrade) -> str:
-    root = ET.Element("testsuites", name=grade.label)
+    root = ET.Element("testsuites", name=plain(grade.label))
     for kata in grade.katas.values():
         failures = sum(1 for t in kata.tests if t.outcome == "failed")
         errors = sum(1 for t in kata.tests if t.outcome in ("timeout", "not-run"))
@@ -25,16 +26,22 @@ def junit_xml(grade: SubmissionGrade) -> str:
             case = ET.SubElement(suite, "testcase", classname=kata.kata, name="integrity")
             if kata.reasons or kata.status != "graded":
                 reason = "; ".join(kata.reasons) or kata.status
-                ET.SubElement(case, "error", message=reason[:500]).text = reason
+                ET.SubElement(case, "error", message=plain(reason)[:500]).text = plain(reason)
         for test in kata.tests:
             case = ET.SubElement(
-                suite, "testcase", classname=f"{kata.kata}.task{test.task}", name=test.title, time=f"{test.seconds:.3f}"
+                suite,
+                "testcase",
+                classname=f"{kata.kata}.task{test.task}",
+                name=plain(test.title),
+                time=f"{test.seconds:.3f}",
             )
             if test.outcome == "failed":
-                ET.SubElement(case, "failure", message=test.message.split("\n")[0][:500]).text = test.message
+                ET.SubElement(case, "failure", message=plain(test.message.split("\n")[0])[:500]).text = plain(
+                    test.message
+                )
             elif test.outcome in ("timeout", "not-run"):
-                ET.SubElement(case, "error", message=test.outcome).text = test.message
+                ET.SubElement(case, "error", message=test.outcome).text = plain(test.message)
             elif test.outcome == "skipped":
-                ET.SubElement(case, "skipped", message=test.message[:500])
+                ET.SubElement(case, "skipped", message=plain(test.message)[:500])
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

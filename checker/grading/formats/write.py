@@ -4,6 +4,7 @@ submission its results in every format, in a folder named after it."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -20,15 +21,22 @@ BATCH = "batch.json"
 def write_batch(batch: Batch, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     write_gradebook(batch, out / "gradebook.csv")
-    (out / BATCH).write_text(json.dumps(batch.to_dict(), indent=2), encoding="utf-8")
+    _write(out / BATCH, json.dumps(batch.to_dict(), indent=2))
     for grade in batch.grades:
         folder = out / "submissions" / safe_name(grade.name)
         (folder / "exercism").mkdir(parents=True, exist_ok=True)
         (folder / "gradescope").mkdir(parents=True, exist_ok=True)
-        (folder / "exercism" / "results.json").write_text(json.dumps(exercism_results(grade), indent=2))
-        (folder / "gradescope" / "results.json").write_text(json.dumps(gradescope_results(grade), indent=2))
-        (folder / "junit.xml").write_text(junit_xml(grade), encoding="utf-8")
-        (folder / "feedback.md").write_text(feedback_markdown(grade), encoding="utf-8")
+        _write(folder / "exercism" / "results.json", json.dumps(exercism_results(grade), indent=2))
+        _write(folder / "gradescope" / "results.json", json.dumps(gradescope_results(grade), indent=2))
+        _write(folder / "junit.xml", junit_xml(grade))
+        _write(folder / "feedback.md", feedback_markdown(grade))
+
+
+def _write(path: Path, text: str) -> None:
+    # A learner's text may hold what UTF-8 cannot encode (a lone surrogate): escaped, never fatal.
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8", errors="backslashreplace")
+    os.replace(partial, path)
 
 
 def read_batch(out: Path) -> Batch:
