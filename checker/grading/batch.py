@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from checker.catalog import Catalog
@@ -34,7 +35,18 @@ def grade_sources(
         katas = [k.id for k in grader.katas]
     if not options.katas and shard is None:  # shards keep every kata, so that they merge
         katas = _handed_in(katas, grades)
+    _flag_shared_names(grades)
     return Batch(katas, grades, environment, f"{shard[0]}/{shard[1]}" if shard else "")
+
+
+def _flag_shared_names(grades: list[SubmissionGrade]) -> None:
+    """A manifest's learner name is a claim, not an identity: two submissions claiming one are flagged."""
+    claims = Counter(g.learner.casefold() for g in grades if g.learner)
+    for grade in grades:
+        if grade.learner and claims[grade.learner.casefold()] > 1:
+            grade.review.append(
+                f"submission.json:1 claims the learner name {grade.learner!r}, as another submission does"
+            )
 
 
 def _handed_in(katas: list[str], grades: list[SubmissionGrade]) -> list[str]:

@@ -146,9 +146,13 @@ def manifest_mismatches(root: Path) -> list[str]:
     if not isinstance(listed, dict):
         return []
     found = []
+    inside = root.resolve()
     for relative, digest in sorted(listed.items()):
         path = root / str(relative)
-        if ".." in Path(str(relative)).parts or not path.is_file():
+        # A listed path may only name a file of the submission: never the grader's disk (no oracle).
+        if Path(str(relative)).is_absolute() or not path.resolve().is_relative_to(inside):
+            found.append(f"{relative}:1 is listed in submission.json but lies outside the submission")
+        elif not path.is_file():
             found.append(f"{relative}:1 is listed in submission.json but missing")
         elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             found.append(f"{relative}:1 differs from the SHA-256 in submission.json")

@@ -86,3 +86,23 @@ def test_files_edited_after_kata_submit_are_listed(tmp_path):
     assert manifest_mismatches(root) == [f"katas/{KATA}/inkwell/gone.py:1 is listed in submission.json but missing"]
     (root / text).write_text("edited = True\n")
     assert f"{text}:1 differs from the SHA-256 in submission.json" in manifest_mismatches(root)
+
+
+def test_a_manifest_cannot_make_the_grader_hash_files_outside_the_submission(tmp_path):
+    # An oracle: "/etc/hostname" with its true digest would read as a match, telling the submitter its content.
+    root = submission(tmp_path / "s")
+    host = "/etc/hostname" if __import__("os").path.exists("/etc/hostname") else "/etc/passwd"
+    digest = hashlib.sha256(open(host, "rb").read()).hexdigest()
+    (root / "submission.json").write_text(json.dumps({"files": {host: digest, "../outside.txt": digest}}))
+    found = manifest_mismatches(root)
+    assert all("lies outside the submission" in line for line in found) and len(found) == 2, found
+
+
+def test_two_submissions_claiming_one_learner_name_are_flagged():
+    from checker.grading.batch import _flag_shared_names
+    from checker.grading.model import SubmissionGrade
+
+    grades = [SubmissionGrade(n, n, "folder", learner=who) for n, who in [("a", "Ada"), ("b", "ada"), ("c", "Bob")]]
+    _flag_shared_names(grades)
+    assert [bool(g.review) for g in grades] == [True, True, False]
+    assert "claims the learner name" in grades[0].review[0]
