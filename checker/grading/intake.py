@@ -99,7 +99,7 @@ def materialize(source: Source, into: Path, kata_ids: list[str], caps: Caps | No
 def _clone(location: str, into: Path, caps: Caps) -> None:
     staging = into.with_name(f"{into.name}-git")
     command = ["git", "-c", "core.symlinks=false", "-c", "core.hooksPath=/dev/null", "clone", "--quiet"]
-    command += ["--depth", "1", "--no-tags", location, str(staging)]
+    command += ["--depth", "1", "--no-tags", "--no-checkout", location, str(staging)]
     env = {"GIT_TERMINAL_PROMPT": "0", "PATH": "/usr/bin:/bin", "HOME": str(into.parent)}
     try:
         subprocess.run(command, check=True, capture_output=True, timeout=120, env=env)
@@ -109,8 +109,28 @@ def _clone(location: str, into: Path, caps: Caps) -> None:
         raise Refused(f"cloning {location} took more than 120 s") from None
     except subprocess.CalledProcessError as error:
         raise Refused(f"git could not clone {location}: {error.stderr.decode(errors='replace').strip()}") from None
+    _check_tree(staging, location, caps, env)  # sizes and counts read from git's index, before any file is written
+    git = ["git", "-c", "core.symlinks=false", "-c", "core.hooksPath=/dev/null", "-C", str(staging)]
+    subprocess.run([*git, "checkout", "--quiet", "HEAD", "--", "."], check=True, capture_output=True, env=env)
     copy_tree(staging, into, caps)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_tree(staging: Path, location: str, caps: Caps, env: dict[str, str]) -> None:
+    listed = subprocess.run(
+        ["git", "-C", str(staging), "ls-tree", "-r", "-l", "HEAD"], capture_output=True, text=True, env=env
+    )
+    if listed.returncode != 0:
+        raise Refused(f"{location} has no commit to grade")
+    sizes = [
+        int(fields[3])
+        for line in listed.stdout.splitlines()
+        if len(fields := line.split()) >= 4 and fields[3].isdigit()
+    ]
+    if len(sizes) > caps.max_files:
+        raise Refused(f"{location} holds {len(sizes)} files, over the {caps.max_files} a submission may hold")
+    if sum(sizes) > caps.max_bytes:
+        raise Refused(f"{location} holds {sum(sizes):,} bytes, over the {caps.max_bytes:,} a submission may hold")
 
 
 def find_root(folder: Path, kata_ids: list[str], depth: int = 3) -> Path:

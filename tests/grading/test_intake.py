@@ -106,3 +106,22 @@ def test_two_submissions_claiming_one_learner_name_are_flagged():
     _flag_shared_names(grades)
     assert [bool(g.review) for g in grades] == [True, True, False]
     assert "claims the learner name" in grades[0].review[0]
+
+
+def test_a_repository_over_the_size_cap_is_refused_before_any_file_is_written(tmp_path):
+    from checker.grading.archive import Caps
+
+    repo = submission(tmp_path / "big")
+    (repo / "katas" / KATA / "inkwell" / "blob.bin").write_bytes(b"\0" * 300_000)
+    git = ["git", "-C", str(repo), "-c", "user.name=a", "-c", "user.email=a@b.c"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "work"], check=True)
+    bare = tmp_path / "big.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(repo), str(bare)], check=True)
+    [source] = discover([str(bare)], IDS)
+    with pytest.raises(Refused, match="over the 100,000 a submission may hold"):
+        materialize(source, tmp_path / "private", IDS, Caps(max_bytes=100_000))
+    staged = tmp_path / "private-git"
+    written = [p for p in staged.rglob("*") if p.is_file() and ".git" not in p.parts] if staged.exists() else []
+    assert not written, f"files were checked out before the refusal: {written}"
