@@ -53,7 +53,10 @@ def _judge(workload: Workload, statement: str, line: str) -> str:
     scan = re.match(r"^SCAN (\w+)", line)
     if scan and scan.group(1) not in ("CONSTANT", "SUBQUERY"):
         table = _table_of(scan.group(1), statement)
-        return f"SCAN reads every row of {table} ({_size(workload, table)}) to find the few it needs."
+        reason = f"SCAN reads every row of {table} ({_size(workload, table)}) to find the few it needs."
+        if re.search(r"\bLIKE\b", statement, re.IGNORECASE):
+            reason += " LIKE and ILIKE can use no index here: compare with = on the expression an index holds."
+        return reason
     if "AUTOMATIC" in line:
         return "SQLite builds a throw-away index over the whole table on every run: a scan in disguise."
     search = SEARCH.match(line)
@@ -143,7 +146,7 @@ def over_budget(found: dict[str, list[IndexInfo]]) -> list[str]:
 
 def shapes(found: dict[str, list[IndexInfo]]) -> set[tuple[str, tuple[bool, tuple[str, ...], bool]]]:
     """The indexes as (table, (unique, keys, partial)), names left out: what serves the queries."""
-    return {(table, index.shape) for table in found for index in found[table] if index.origin != "pk"}
+    return {(table, index.shape) for table in found for index in found[table]}
 
 
 def describe(shape_set: set[tuple[str, tuple[bool, tuple[str, ...], bool]]]) -> str:

@@ -8,6 +8,7 @@ the workload (unknown values, the edge authors, every write), on more data.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -24,6 +25,8 @@ from kata_tests.judge import (
     sorts,
 )
 from kata_tests.workload import POST_RIVAL, PROLIFIC, USER_RIVAL
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from checker.testkit import expect
 
@@ -148,7 +151,7 @@ def test_the_database_refuses_a_taken_email_in_another_case_and_a_taken_slug(app
     )
 
 
-@pytest.mark.task(3, points=3)
+@pytest.mark.task(3, points=2)
 @pytest.mark.rules("3.3", "3.5")
 def test_two_concurrent_registrations_of_one_address_leave_one_account(app_on, small_existing, race_factory):
     race = race_factory(small_existing, "users", USER_RIVAL, ("ada@inkwell.test",))
@@ -161,7 +164,16 @@ def test_two_concurrent_registrations_of_one_address_leave_one_account(app_on, s
 
 @pytest.mark.task(3, points=2)
 @pytest.mark.rules("3.4", "3.5")
-def test_a_taken_slug_is_a_conflict(workload):
+def test_a_new_post_is_stored_and_a_taken_slug_is_a_conflict(workload):
+    new = workload.call("new-post")
+    stored = workload.db.execute("SELECT status FROM posts WHERE slug = 'on-indexes'").fetchall()
+    expect(
+        new.status == 201 and stored == [("draft",)],
+        did=f"Served {new.did}",
+        saw=new.error or f"{new.status}; stored: {stored}",
+        expected="201, and the post stored as a draft",
+        why="Rule 3.4: the use case commits what it added." if new.status == 201 else "Rule 3.4.",
+    )
     call = workload.call("post-taken")
     rows = workload.db.execute("SELECT count(*) FROM posts WHERE slug = 'post-123'").fetchone()[0]
     body = not_a_problem(409, call.content_type, call.json) if call.status == 409 else ""
@@ -173,6 +185,28 @@ def test_a_taken_slug_is_a_conflict(workload):
         why=f"Rule 3.5: an error answer is a problem response; {body}."
         if body
         else "Rule 3.4: a taken slug is a conflict, refused by the unique index.",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.7")
+def test_a_refusal_of_another_kind_is_answered_as_a_bug(app_on):
+    def refuse(conn, cursor, statement, parameters, context, executemany):
+        if re.match(r"^\s*INSERT\b[^(]*?\bINTO\s+\"?users\"?[\s(]", statement, re.IGNORECASE):
+            raise sqlite3.IntegrityError("CHECK constraint failed: users")
+
+    event.listen(Engine, "before_cursor_execute", refuse)
+    try:
+        response = app_on.post("/users", json={"email": "check@inkwell.test", "display_name": "Check"})
+    finally:
+        event.remove(Engine, "before_cursor_execute", refuse)
+    expect(
+        response.status_code == 500,
+        did="POST /users while the database refused the INSERT with 'CHECK constraint failed' (a fault "
+        "injected at the engine)",
+        saw=f"{response.status_code} {response.text[:160]}",
+        expected="500",
+        why="Rule 3.7: only a unique index means 'taken': any other refusal is a bug, and a 409 would hide it.",
     )
 
 
@@ -279,5 +313,18 @@ def test_the_tag_page_the_comments_and_a_post_answer_the_same_rows(workload):
             did=f"Served {call.did}",
             saw=call.error or f"{call.status}, ids {seen}",
             expected=f"200, ids {expected}",
+            why=why,
+        )
+    for name, why in (
+        ("post-missing", "Rule 5.6: a slug no post has is a 404."),
+        ("comments-missing", "Rule 5.5: the comments of a post that does not exist are a 404."),
+    ):
+        call = workload.call(name)
+        shape = not_a_problem(404, call.content_type, call.json) if call.status == 404 else ""
+        expect(
+            call.status == 404 and not shape,
+            did=f"Served {call.did}",
+            saw=call.error or f"{call.status} {str(call.json)[:160]}" + (f" ({shape})" if shape else ""),
+            expected="404 as a problem response",
             why=why,
         )

@@ -197,7 +197,13 @@ WRITES = [
     ("post-taken", "POST", "/posts", {"author_id": 42, "title": "Again", "slug": "post-123", "body": "B."}),
     ("post-orphan", "POST", "/posts", {"author_id": 999_999, "title": "Lost", "slug": "lost-post", "body": "B."}),
 ]
-CALLS = READS + WRITES
+# Refused before any SQL runs: only what they answer is judged (rule 3.5).
+AT_THE_EDGE = [
+    ("register-malformed", "POST", "/users", {"email": "not-an-address", "display_name": "X"}),
+    ("post-invalid", "POST", "/posts", {"author_id": 42, "title": "T", "slug": "Not a slug!", "body": "B."}),
+    ("no-route", "GET", "/no/such/route", None),
+]
+CALLS = READS + WRITES + AT_THE_EDGE
 FEEDS = {
     "feed": PROLIFIC,
     "feed-drafter": DRAFTER,

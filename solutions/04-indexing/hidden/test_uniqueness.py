@@ -3,11 +3,14 @@ authors real; each refusal is answered as what it is, as a problem response."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
 from kata_tests.judge import judge_race, not_a_problem
 from kata_tests.workload import POST_RIVAL, USER_RIVAL
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from checker.testkit import expect
 
@@ -56,7 +59,7 @@ def test_the_database_refuses_a_taken_slug(app_on, small_existing):
     )
 
 
-@pytest.mark.task(3, points=3)
+@pytest.mark.task(3, points=2)
 @pytest.mark.rules("3.3")
 def test_a_rival_account_in_another_case_makes_registration_a_conflict(app_on, small_existing, race_factory):
     race = race_factory(small_existing, "users", USER_RIVAL, ("ADA@Inkwell.test",))
@@ -69,19 +72,24 @@ def test_a_rival_account_in_another_case_makes_registration_a_conflict(app_on, s
 
 @pytest.mark.task(3, points=1)
 @pytest.mark.rules("3.3")
-def test_registering_a_taken_address_in_another_spelling_is_a_conflict(workload):
-    call = workload.call("register-taken")
-    rows = workload.db.execute("SELECT count(*) FROM users WHERE lower(email) = 'writer0042@inkwell.test'").fetchone()
+def test_registration_stores_a_free_address_and_refuses_a_taken_one(workload):
+    new, taken = workload.call("register"), workload.call("register-taken")
+    count = "SELECT count(*) FROM users WHERE lower(email) = ?"
+    stored = workload.db.execute(count, ("grace@inkwell.test",)).fetchone()[0]
+    twice = workload.db.execute(count, ("writer0042@inkwell.test",)).fetchone()[0]
     expect(
-        call.status == 409 and rows[0] == 1,
-        did=f"Served {call.did} (the address of user 42, in capitals and with a space before it)",
-        saw=call.error or f"{call.status} {str(call.json)[:160]}; {rows[0]} account(s) with that address",
-        expected="409, and 1 account",
-        why="Rule 3.3: one account per address, whatever its case and spacing.",
+        new.status == 201 and stored == 1 and taken.status == 409 and twice == 1,
+        did=f"Served {new.did}, then {taken.did} (the address of user 42, in capitals, a space before it)",
+        saw=f"{new.status} and {stored} account(s) stored; then {taken.status} {str(taken.json)[:120]} "
+        f"and {twice} account(s) with that address",
+        expected="201 and 1 account stored; then 409 and still 1 account",
+        why="Rule 3.3: the use case commits what it added; nothing else does."
+        if new.status == 201 and stored == 0
+        else "Rule 3.3: one account per address, whatever its case and spacing.",
     )
 
 
-@pytest.mark.task(3, points=3)
+@pytest.mark.task(3, points=2)
 @pytest.mark.rules("3.4")
 def test_two_concurrent_posts_with_one_slug_leave_one_post(app_on, small_existing, race_factory):
     race = race_factory(small_existing, "posts", POST_RIVAL, ("indexes-101",))
@@ -91,19 +99,47 @@ def test_two_concurrent_posts_with_one_slug_leave_one_post(app_on, small_existin
 
 
 @pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.4")
+def test_a_new_post_is_stored_as_a_draft(workload):
+    call = workload.call("new-post")
+    row = workload.db.execute("SELECT status FROM posts WHERE slug = 'on-indexes'").fetchall()
+    expect(
+        call.status == 201 and row == [("draft",)],
+        did=f"Served {call.did}",
+        saw=call.error or f"{call.status}; stored: {row}",
+        expected="201, and one post 'on-indexes' stored as a draft",
+        why="Rule 3.4: the use case commits what it added; nothing else does."
+        if call.status == 201 and not row
+        else "Rule 3.4: a new post is a draft.",
+    )
+
+
+@pytest.mark.task(3, points=1)
 @pytest.mark.rules("3.5")
-def test_every_refusal_is_a_problem_response(workload):
+def test_every_error_answer_is_a_problem_response(workload):
     wrong = []
-    for name, status in (("register-taken", 409), ("post-taken", 409), ("post-orphan", 422)):
+    cases = [
+        ("register-taken", 409),
+        ("post-taken", 409),
+        ("post-orphan", 422),
+        ("register-malformed", 422),
+        ("post-invalid", 422),
+        ("no-route", 404),
+    ]
+    for name, status in cases:
         call = workload.call(name)
-        if call.status == status and (reason := not_a_problem(status, call.content_type, call.json)):
-            wrong.append(f"{call.did}: {reason}")
+        reason = not_a_problem(status, call.content_type, call.json) if call.status == status else ""
+        if call.status != status or reason:
+            wrong.append(f"{call.did}: {call.status}, {reason or str(call.json)[:120]}")
     expect(
         not wrong,
-        did="Served a taken address, a taken slug and an unknown author",
+        did="Served a taken address, a taken slug, an unknown author, a malformed email, a malformed "
+        "slug and an unknown route",
         saw="\n    ".join(wrong),
-        expected="each refusal as application/problem+json with type, title, detail and its status",
-        why="Rule 3.5: clients handle every error of the API in one format (RFC 9457).",
+        expected="409, 409, 422, 422, 422 and 404, each as application/problem+json with type, title, "
+        "detail and its status",
+        why="Rule 3.5: clients handle every error of the API in one format (RFC 9457), the "
+        "framework's own errors included.",
     )
 
 
@@ -136,4 +172,31 @@ def test_an_unknown_author_is_not_answered_as_a_taken_slug(workload):
         "constraint failed before answering 'already exists'."
         if call.status == 409
         else "Rule 3.7: an unknown author is an invalid request.",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.7")
+def test_a_refusal_of_another_kind_is_a_bug_not_a_conflict(app_on):
+    def refuse(conn, cursor, statement, parameters, context, executemany):
+        if re.match(r"^\s*INSERT\b[^(]*?\bINTO\s+\"?posts\"?[\s(]", statement, re.IGNORECASE):
+            raise sqlite3.IntegrityError("NOT NULL constraint failed: posts.body")
+
+    event.listen(Engine, "before_cursor_execute", refuse)
+    try:
+        response = app_on.post("/posts", json={"author_id": 1, "title": "T", "slug": "not-null-fault", "body": "B."})
+    finally:
+        event.remove(Engine, "before_cursor_execute", refuse)
+    body = response.json() if response.content else None
+    shape = not_a_problem(500, response.headers.get("content-type", ""), body) if response.status_code == 500 else ""
+    expect(
+        response.status_code == 500 and not shape,
+        did="POST /posts while the database refused the INSERT with 'NOT NULL constraint failed: posts.body' "
+        "(a fault injected at the engine)",
+        saw=f"{response.status_code} {str(body)[:160]}" + (f" ({shape})" if shape else ""),
+        expected="500 as a problem response",
+        why="Rule 3.7: only a unique index means 'taken' and only the foreign key 'no such author'; any "
+        "other refusal is a bug, and saying 409 would hide it."
+        if response.status_code in (409, 422)
+        else "Rule 3.7: a bug answers 500, as a problem response with an error id.",
     )
