@@ -2,10 +2,12 @@
 
 Every error response of the API has the same shape and the content type
 `application/problem+json`: `type`, `title`, `status`, `detail`, `instance`, plus `errors`
-for validation failures and `error_id` for unexpected ones. Carried unchanged from 02-result but for
-the error types this read side has. Routes never pick a status for a
+for validation failures and `error_id` for unexpected ones. Routes never pick a status for a
 failure themselves; they hand the domain error to `problem_for`. An exception is either an
 outage of a dependency (503, try again later) or a bug (500, with an id to quote).
+
+Carried from 02-result unchanged, but for the error types: a read side only ever answers
+NotFound, and ValidationFailed for a query parameter out of bounds.
 """
 
 import logging
