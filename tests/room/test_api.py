@@ -45,6 +45,7 @@ def test_a_report_is_stored_once_however_often_it_is_retried(client, join, admin
 
 def test_a_late_report_of_an_older_check_does_not_replace_the_latest(client, join, clock):
     ada = join("Ada")
+    clock.advance(minutes=30)  # both checks lie in the past when they arrive
     later = summary(score=100, at=START.replace(minute=20))
     older = summary(score=25, at=START.replace(minute=5))
     for report in (later, older):
@@ -87,12 +88,12 @@ def test_reports_beyond_the_rate_limit_get_429_with_retry_after(client, join):
 def test_the_board_counts_done_names_the_most_failing_task_and_the_median_time(client, join, admin, room, clock):
     ada, grace, linus = join("Ada"), join("Grace"), join("Linus")
     post = lambda who, **kw: client.post(f"/api/learners/{who.id}/reports", json=summary(**kw), headers=who.auth)  # noqa: E731
+    clock.now = START.replace(minute=45)
     post(ada, score=25, at=START)
     post(ada, score=100, at=START.replace(minute=10))
     post(grace, score=25, at=START)
     post(grace, score=100, at=START.replace(minute=30))
     post(linus, score=0, at=START.replace(minute=5))
-    clock.now = START.replace(minute=45)
     board = client.get(f"/rooms/{room.room.code}/board.json", headers=admin).json()
     welcome = next(k for k in board["katas"] if k["kata"] == "00-welcome")
     assert (welcome["done"], welcome["working"], welcome["median_minutes"]) == (2, 1, 20.0)
@@ -154,6 +155,15 @@ BAD_REPORTS = {
         "tasks": [{"number": 1, "title": "t", "points": 5, "earned": 5, "passed": True, "source": "x"}]
     },
     "a title too long": {"tasks": [{"number": 1, "title": "t" * 121, "points": 5, "earned": 5, "passed": True}]},
+    "a time out of any range": {"checked_at": "9999-12-31T23:59:59-23:59"},
+    "a time a week old": {"checked_at": "2026-04-27T09:00:00+00:00"},
+    "a time in the future": {"checked_at": "2026-05-04T10:00:00+00:00"},
+    "a score the tasks do not add up to": {"score": 90},
+    "complete with a failing task": {"complete": True},
+    "a task passed without its points": {
+        "score": 1,
+        "tasks": [{"number": 1, "title": "t", "points": 5, "earned": 1, "passed": True}],
+    },
 }
 
 

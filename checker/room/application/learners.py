@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import timedelta
 
 from checker.room.application.ports import Clock, RateLimiter, Secrets, UnitOfWork
 from checker.room.domain.errors import Conflict, NotFound, RateLimited, ValidationFailed
@@ -48,6 +49,11 @@ def join_room(
     return Ok(Joined(room, learner, token))
 
 
+# A copy that was offline sends its reports later, but not days later; clocks drift a little.
+REPORT_MAX_AGE = timedelta(days=1)
+CLOCK_SKEW = timedelta(minutes=5)
+
+
 def record_report(
     caller: Caller,
     learner_id: int,
@@ -67,6 +73,10 @@ def record_report(
                 return Err(error)
         if katas and summary.kata not in katas:
             return Err(ValidationFailed(f"This room knows no kata {summary.kata!r}.", {"kata": "not in this course"}))
+        now = clock()
+        if not now - REPORT_MAX_AGE <= summary.checked_at <= now + CLOCK_SKEW:
+            why = "more than a day old or in the future"
+            return Err(ValidationFailed(f"The check's time is {why}: check again.", {"checked_at": why}))
         room = uow.rooms.room_by_id(learner.room_id)
         if room is None or not room.is_open:
             return Err(Conflict("The room is closed; it takes no more reports."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -53,8 +53,18 @@ class ReportIn(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> ReportIn:
+        try:
+            self.checked_at.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise ValueError("checked_at is out of range") from None
         if any(t.earned > t.points for t in self.tasks):
             raise ValueError("a task earned more than its points")
+        if any(t.passed and t.earned != t.points for t in self.tasks):
+            raise ValueError("a task passed without earning its points")
+        if abs(sum(t.earned for t in self.tasks) - self.score) > 0.01:
+            raise ValueError("the score is not the sum of the tasks' points")
+        if self.complete and not all(t.passed for t in self.tasks):
+            raise ValueError("a complete check with a failing task")
         if len({t.number for t in self.tasks}) != len(self.tasks):
             raise ValueError("task numbers repeat")
         return self
