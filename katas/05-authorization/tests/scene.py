@@ -7,6 +7,7 @@ scene is the same whatever design the submission chose behind it.
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -85,7 +86,8 @@ class World:
     """An app with one user per role, and helpers to make posts in a given status."""
 
     def __init__(self) -> None:
-        self.app = learner("inkwell.app").create_app("sqlite://")
+        # The contract's default URL is an in-memory database: build the app as a script would.
+        self.app = learner("inkwell.app").create_app()
         self.client = TestClient(self.app)
         self.accounts = self.app.state.accounts
         self.posts = self.app.state.posts
@@ -166,6 +168,26 @@ def after_success(action: str, before: tuple[str, str, str, int] | None) -> tupl
     }[action]
 
 
+def problem_fault(response, code: int) -> str | None:
+    """What keeps `response` from being an RFC 9457 problem with this status, or None."""
+    kind = response.headers.get("content-type", "")
+    if response.status_code != code:
+        return f"answered {response.status_code}, not {code}"
+    if not kind.startswith("application/problem+json"):
+        return f"content-type {kind!r}, not application/problem+json: {response.text[:100]}"
+    body = response.json()
+    empty = [
+        k
+        for k in ("type", "title", "detail")
+        if not (isinstance(body, dict) and isinstance(body.get(k), str) and body[k])
+    ]
+    if empty or body.get("status") != code:
+        return f"body {response.text[:120]} (empty or missing: {empty or 'none'}; status {body.get('status')!r})"
+    if code == 401 and not response.headers.get("www-authenticate", "").startswith("Bearer"):
+        return "a 401 without the header WWW-Authenticate: Bearer"
+    return None
+
+
 def describe(snapshot: tuple[str, str, str, int] | None) -> str:
     return "gone" if snapshot is None else f"title {snapshot[0]!r}, status {snapshot[2]!r}"
 
@@ -189,6 +211,21 @@ def rival_insert(table: str) -> Iterator[list[str]]:
     event.listen(Engine, "before_cursor_execute", before)
     try:
         yield seen
+    finally:
+        event.remove(Engine, "before_cursor_execute", before)
+
+
+@contextmanager
+def failing_insert(table: str, message: str) -> Iterator[None]:
+    """Inside the block, every INSERT into `table` fails in the database with an integrity error."""
+
+    def before(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith(f"INSERT INTO {table.upper()}"):
+            raise sqlite3.IntegrityError(message)
+
+    event.listen(Engine, "before_cursor_execute", before)
+    try:
+        yield
     finally:
         event.remove(Engine, "before_cursor_execute", before)
 

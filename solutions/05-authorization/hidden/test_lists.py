@@ -103,12 +103,18 @@ def test_the_post_list_shows_each_caller_only_what_they_may_read(world, scene):
     cases = [(a, "/posts?limit=100", _visible(scene, a)) for a in ACTORS]
     _check(world, scene, cases, "GET /posts?limit=100", "2.1")
     unordered = [a for a in ACTORS if not _order(world, a, "/posts?limit=100")]
+    everything = world.client.get("/posts?limit=100", headers=world.headers("admin")).json()
+    default = world.client.get("/posts", headers=world.headers("admin")).json()
+    first_page = [p.get("id") for p in everything][:20]
+    got = [p.get("id") for p in default] if isinstance(default, list) else default
     expect(
-        not unordered,
-        did="GET /posts?limit=100 as each caller",
-        saw=f"ids out of order for {unordered}",
-        expected="ids in ascending order",
-        why="Rule 2.1: lists come in id order, so that pages are stable.",
+        not unordered and got == first_page,
+        did="GET /posts?limit=100 as each caller, then GET /posts with no paging as an admin",
+        saw=f"ids out of order for {unordered or 'nobody'}; the page without paging held {len(got)} posts"
+        if isinstance(got, list)
+        else f"the page without paging answered {got}",
+        expected="ids in ascending order; without paging, the first 20",
+        why="Rule 2.1: lists come in id order, so that pages are stable, 20 to a page by default.",
     )
 
 
@@ -165,6 +171,11 @@ def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
                     f"hidden posts shown: {hidden or 'none'}, "
                     f"{len(_visible(scene, actor) - seen)} visible ones never shown"
                 )
+    for query in ("limit=0", "limit=101", "offset=-1"):
+        for base in ("/posts?", "/posts/search?q=kettle&"):
+            code = world.client.get(base + query).status_code
+            if code != 422:
+                wrong.append(f"GET {base}{query}: {code}, expected 422")
     expect(
         not wrong,
         did="Walked the pages (limit=3, offset 0, 3, 6, ...) of GET /posts and of GET /posts/search?q=kettle notes "

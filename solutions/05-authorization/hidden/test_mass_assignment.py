@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from kata_tests.scene import problem_fault
 
 from checker.testkit import expect
 
@@ -24,14 +25,15 @@ def test_creating_a_post_with_a_server_owned_field_is_refused(world):
         body = {"title": title, "body": "text", field: value(world)}
         response = world.client.post("/posts", json=body, headers=world.headers("author"))
         stored = [p for p in world.posts.search_posts(world.actors["admin"], title, limit=100) if p.title == title]
-        if response.status_code != 422 or stored:
-            wrong.append(f"with {field!r}: {response.status_code}, {len(stored)} post(s) stored")
+        fault = problem_fault(response, 422)
+        if fault or stored:
+            wrong.append(f"with {field!r}: {fault or '422'}, {len(stored)} post(s) stored")
     expect(
         not wrong,
         did="As the author, POST /posts with a title, a body and one server-owned field: "
         + ", ".join(SERVER_OWNED_POST_FIELDS),
         saw="; ".join(wrong),
-        expected="422 for each, and no post stored",
+        expected="422 for each, as a problem response, and no post stored",
         why="Rule 3.1: ids, authors, statuses, slugs and dates belong to the server. A body that carries one "
         "is refused whole (extra='forbid'), not half-honoured.",
     )
@@ -77,11 +79,14 @@ def test_signing_up_cannot_choose_a_role(world):
         created = False
     except Exception:  # noqa: BLE001 - the address is taken: the sign-up went through
         created = True
+    plain = world.client.post("/users", json={"email": "plain@inkwell.test", "display_name": "Plain"})
+    role = plain.json().get("role") if plain.status_code == 201 else None
     expect(
-        response.status_code == 422 and not created,
-        did="POST /users with {'email', 'display_name', 'role': 'admin'}",
-        saw=f"{response.status_code} {response.text[:150]}; account created: {created}",
-        expected="422, and no account created",
+        response.status_code == 422 and not created and role == "member",
+        did="POST /users with {'email', 'display_name', 'role': 'admin'}, then a sign-up without a role",
+        saw=f"{response.status_code} {response.text[:150]}; account created: {created}; "
+        f"then {plain.status_code} with role {role!r}",
+        expected="422, no account created; then 201 with role 'member'",
         why="Rule 3.3: sign-up makes members. A role sent by the client is function-level authorization "
         "handed to whoever asks (OWASP API5).",
     )
