@@ -17,6 +17,8 @@ from checker.mutants.grade import all_mutations, files_to_mutate, grade
 from checker.mutants.summary import summarise
 from tests.conftest import CATALOG
 
+pytestmark = pytest.mark.slow  # grades a sample of each kata's mutants
+
 SAMPLE = 40  # mutants per kata in an ordinary run
 NOT_YET = {"03-n-plus-one", "04-indexing", "05-authorization"}  # mutants are killed with the next issue
 KATAS = [

@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import CATALOG, ROOT
 
+pytestmark = pytest.mark.slow  # runs mypy --strict on six reference solutions
+
 KATAS = [kata.id for kata in CATALOG.katas]
 
 

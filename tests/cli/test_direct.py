@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # starts pytest in new processes
 
 
 def _pytest(*args: str, cwd=ROOT) -> subprocess.CompletedProcess[str]:

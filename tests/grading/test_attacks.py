@@ -23,6 +23,8 @@ from checker.grading.model import SubmissionGrade
 from checker.grading.sandbox import probe
 from tests.grading.conftest import KATA, ROOT, TIGHT, submission, zipped
 
+pytestmark = pytest.mark.slow  # grades a batch of hostile submissions in the sandbox
+
 FORGE_HOOK = """
 import pytest
 

@@ -19,9 +19,12 @@ from typing import Any
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="headless Chromium is absent: /usr/bin/chromium (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="headless Chromium is absent: /usr/bin/chromium (apt-get install chromium)"
+    ),
+    pytest.mark.slow,  # drives the room page in headless Chromium
+]
 SHOTS = Path(tempfile.gettempdir()) / "inkwell-room-screenshots"
 
 

@@ -6,8 +6,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from checker.cli.main import app
 from tests.conftest import CATALOG, ROOT
+
+pytestmark = pytest.mark.slow  # builds the docs site with mkdocs
 
 
 def test_the_docs_site_builds_under_mkdocs_strict(tmp_path):

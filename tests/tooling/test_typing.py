@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # runs mypy --strict on the checker
 
 
 def test_the_checker_is_clean_under_mypy_strict(tmp_path_factory):
