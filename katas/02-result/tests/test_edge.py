@@ -70,7 +70,7 @@ def test_fastapis_422_and_the_apps_422_are_one_kind_of_problem(http):
     )
 
 
-@pytest.mark.task(4, points=3)
+@pytest.mark.task(4, points=5)
 @pytest.mark.rules("4.1", "4.2")
 def test_a_bug_answers_500_with_an_error_id_and_nothing_of_the_exception(fresh, database_fails):
     with database_fails("from posts", bug=True):
@@ -112,7 +112,7 @@ def test_an_unreachable_database_answers_503_with_retry_after(fresh, database_fa
     )
 
 
-@pytest.mark.task(4, points=3)
+@pytest.mark.task(4, points=2)
 @pytest.mark.rules("4.4")
 @settings(derandomize=True, database=None, deadline=None, max_examples=15)
 @given(sent=st.one_of(WELL_FORMED, MALFORMED))
@@ -131,7 +131,7 @@ def test_a_well_formed_request_id_is_echoed_and_any_other_replaced(http, sent):
     )
 
 
-@pytest.mark.task(4, points=3)
+@pytest.mark.task(4, points=2)
 @pytest.mark.rules("4.5")
 def test_the_log_records_of_a_request_carry_its_request_id(fresh, caplog, database_fails):
     with caplog.at_level(logging.INFO), database_fails("from posts", bug=True):

@@ -262,7 +262,7 @@ def test_a_broken_tag_repository_is_not_caught_by_create_draft(kit, fakes, world
     )
 
 
-@pytest.mark.task(2, points=3)
+@pytest.mark.task(2, points=5)
 @pytest.mark.rules("2.3")
 def test_the_database_failing_under_the_tag_lookup_is_not_an_unknown_tag(fresh, database_fails):
     with database_fails("from tags"):
@@ -281,7 +281,7 @@ def test_the_database_failing_under_the_tag_lookup_is_not_an_unknown_tag(fresh, 
     )
 
 
-@pytest.mark.task(2, points=2)
+@pytest.mark.task(2, points=1)
 @pytest.mark.rules("2.4")
 def test_registration_commits_once_after_adding_and_a_refusal_commits_nothing(kit, world, run):
     run(lambda: kit.accounts.register_user("grace@example.org", "Grace", uow=world.uow, notifier=world.notifier))
@@ -333,7 +333,7 @@ def test_a_user_added_without_commit_is_gone_in_the_next_unit_of_work(kit, fresh
     )
 
 
-@pytest.mark.task(2, points=2)
+@pytest.mark.task(2, points=1)
 @pytest.mark.rules("2.6")
 def test_a_failed_welcome_email_is_logged_and_the_account_still_exists(kit, world, fakes, run, caplog, brief):
     notifier = fakes.Notifier(kit, failing=True)
