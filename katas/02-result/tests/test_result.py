@@ -94,7 +94,7 @@ def test_a_malformed_email_is_a_validation_failure_naming_email(kit, run, err):
         )
 
 
-@pytest.mark.task(1, points=2)
+@pytest.mark.task(1, points=1)
 @pytest.mark.rules("1.4")
 def test_registration_answers_ok_with_the_user(kit, world, run, ok, brief):
     user = ok(
@@ -176,6 +176,20 @@ def test_publishing_an_archived_post_is_a_conflict(kit, world, run, err):
 @pytest.mark.rules("1.10")
 def test_reading_a_missing_post_is_not_found(kit, world, run, err):
     err("Called get_post(99) where no post has id 99", *run(lambda: kit.posts.get_post(99, uow=world.uow)), "NotFound")
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.7", "1.10")
+def test_a_draft_is_read_back_over_http(http):
+    r = http.client.get(f"/posts/{http.draft}")
+    body = r.json() if r.headers.get("content-type", "").startswith("application/json") else {}
+    expect(
+        r.status_code == 200 and body.get("slug") == "ada-s-draft" and body.get("tags") == ["python"],
+        did=f"GET /posts/{http.draft}, Ada's draft 'Ada's draft' with the tag python",
+        saw=f"{r.status_code} {r.text[:200]}",
+        expected="200 with the post: slug 'ada-s-draft', tags ['python']",
+        why="An Ok becomes the response model: the route's success is the entity, not a problem body.",
+    )
 
 
 @pytest.mark.task(1, points=1)
