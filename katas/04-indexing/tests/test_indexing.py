@@ -31,23 +31,24 @@ from sqlalchemy.engine import Engine
 from checker.testkit import expect
 
 
-def _served(workload, names, *statuses):
+def _served(workload, names):
+    # Whatever each call answered (other rules judge that), its statements are what is planned.
     calls = [workload.call(name) for name in names]
     for call in calls:
         expect(
-            not served(call, *statuses),
+            not served(call, call.status),
             did=f"Served {call.did} on the seeded existing database",
-            saw=served(call, *statuses),
-            expected=f"{' or '.join(map(str, statuses))}, answered with SQL statements the suite can EXPLAIN",
+            saw=served(call, call.status),
+            expected="an answer, with SQL statements the suite can EXPLAIN",
             why="The plans are read from the statements the app really issues.",
         )
     return calls
 
 
-@pytest.mark.task(1, points=5)
+@pytest.mark.task(1, points=7)
 @pytest.mark.rules("1.1")
 def test_every_read_finds_its_rows_through_an_index(workload):
-    calls = _served(workload, ["post", "feed", "tag", "comments"], 200) + _served(workload, ["login"], 202)
+    calls = _served(workload, ["post", "feed", "tag", "comments", "login"])
     problems = plan_problems(workload, calls)
     expect(
         not problems,
@@ -59,10 +60,10 @@ def test_every_read_finds_its_rows_through_an_index(workload):
     )
 
 
-@pytest.mark.task(1, points=3)
+@pytest.mark.task(1, points=2)
 @pytest.mark.rules("1.2")
 def test_the_writes_read_nothing_through_a_scan(workload):
-    calls = _served(workload, ["register", "new-post"], 201)
+    calls = _served(workload, ["register", "new-post"])
     problems = plan_problems(workload, calls)
     expect(
         not problems,
@@ -73,7 +74,7 @@ def test_the_writes_read_nothing_through_a_scan(workload):
     )
 
 
-@pytest.mark.task(1, points=2)
+@pytest.mark.task(1, points=1)
 @pytest.mark.rules("1.3")
 def test_the_existing_database_gets_the_indexes_a_new_one_gets(existing_indexes, fresh_database, index_lister):
     path, error = fresh_database
@@ -92,7 +93,7 @@ def test_the_existing_database_gets_the_indexes_a_new_one_gets(existing_indexes,
 @pytest.mark.task(2, points=5)
 @pytest.mark.rules("2.1")
 def test_the_feed_reads_about_as_many_rows_as_it_returns(workload):
-    (call,) = _served(workload, ["feed-drafter"], 200)
+    (call,) = _served(workload, ["feed-drafter"])
     work = workload.work_per_row(call)
     expect(
         work is not None and work <= WORK_PER_ROW,
@@ -109,7 +110,7 @@ def test_the_feed_reads_about_as_many_rows_as_it_returns(workload):
 @pytest.mark.task(2, points=3)
 @pytest.mark.rules("2.2")
 def test_the_feed_needs_no_temporary_b_tree(workload):
-    (call,) = _served(workload, ["feed"], 200)
+    (call,) = _served(workload, ["feed"])
     found = sorts(workload, call)
     expect(
         not found,
@@ -121,7 +122,7 @@ def test_the_feed_needs_no_temporary_b_tree(workload):
     )
 
 
-@pytest.mark.task(3, points=2)
+@pytest.mark.task(3, points=4)
 @pytest.mark.rules("3.1", "3.2")
 def test_the_database_refuses_a_taken_email_in_another_case_and_a_taken_slug(app_on, small_existing):
     outcomes = []
@@ -151,7 +152,7 @@ def test_the_database_refuses_a_taken_email_in_another_case_and_a_taken_slug(app
     )
 
 
-@pytest.mark.task(3, points=2)
+@pytest.mark.task(3, points=3)
 @pytest.mark.rules("3.3", "3.5")
 def test_two_concurrent_registrations_of_one_address_leave_one_account(app_on, small_existing, race_factory):
     race = race_factory(small_existing, "users", USER_RIVAL, ("ada@inkwell.test",))
@@ -188,7 +189,7 @@ def test_a_new_post_is_stored_and_a_taken_slug_is_a_conflict(workload):
     )
 
 
-@pytest.mark.task(3, points=1)
+@pytest.mark.task(3, points=0.5)
 @pytest.mark.rules("3.7")
 def test_a_refusal_of_another_kind_is_answered_as_a_bug(app_on):
     def refuse(conn, cursor, statement, parameters, context, executemany):
@@ -210,7 +211,7 @@ def test_a_refusal_of_another_kind_is_answered_as_a_bug(app_on):
     )
 
 
-@pytest.mark.task(3, points=2)
+@pytest.mark.task(3, points=0.5)
 @pytest.mark.rules("3.6", "3.7")
 def test_a_post_by_an_unknown_author_is_refused(workload):
     call = workload.call("post-orphan")
@@ -269,7 +270,7 @@ def test_login_answers_alike_for_known_and_unknown_addresses(workload):
     )
 
 
-@pytest.mark.task(5, points=1)
+@pytest.mark.task(5, points=2)
 @pytest.mark.rules("5.2", "5.3")
 def test_login_finds_the_account_and_the_feed_lists_the_newest_published_posts(workload):
     login = workload.call("login")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from kata_tests.judge import WORK_PER_ROW, served, sorts
+from kata_tests.judge import WORK_PER_ROW, sorts
 from kata_tests.workload import FEEDS
 
 from checker.testkit import expect
@@ -13,12 +13,12 @@ WITH_ROWS = [name for name in FEEDS if name != "feed-empty"]
 
 def _feeds(workload, names):
     calls = [workload.call(name) for name in names]
-    broken = [f"{c.did}: {served(c, 200)}" for c in calls if served(c, 200)]
+    broken = [f"{c.did}: {c.error or 'no SQL statement was recorded'}" for c in calls if c.error or not c.statements]
     expect(
         not broken,
         did="Served the feed of every kind of author",
         saw="\n    ".join(broken),
-        expected="200, answered with SQL statements",
+        expected="answered, with SQL statements",
     )
     return calls
 

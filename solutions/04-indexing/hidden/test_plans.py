@@ -3,40 +3,27 @@
 from __future__ import annotations
 
 import pytest
-from kata_tests.judge import describe, plan_problems, served, shapes
+from kata_tests.judge import describe, plan_problems, shapes
 from kata_tests.workload import READS, WRITES
 
 from checker.testkit import expect
 
-EXPECTED = {"login": 202, "login-unknown": 202, "post-missing": 404, "comments-missing": 404}
-
 
 def _calls(workload, names):
     calls = [workload.call(name) for name in names]
-    unjudged = [f"{c.did}: {served(c, *_statuses(c.name))}" for c in calls if served(c, *_statuses(c.name))]
+    # Whatever each call answered (other rules judge that), its statements are planned.
+    unjudged = [f"{c.did}: {c.error or 'no SQL statement was recorded'}" for c in calls if c.error or not c.statements]
     expect(
         not unjudged,
         did="Served the workload on the seeded existing database",
         saw="\n    ".join(unjudged),
-        expected="each call answered as the README says, with SQL statements the suite can EXPLAIN",
+        expected="each call answered, with SQL statements the suite can EXPLAIN",
         why="The plans are read from the statements the app really issues.",
     )
     return calls
 
 
-def _statuses(name: str) -> tuple[int, ...]:
-    if name in EXPECTED:
-        return (EXPECTED[name],)
-    if name in ("register", "new-post"):
-        return (201,)
-    if name in ("register-taken", "post-taken"):
-        return (409,)
-    if name == "post-orphan":
-        return (422,)
-    return (200,)
-
-
-@pytest.mark.task(1, points=10)
+@pytest.mark.task(1, points=12)
 @pytest.mark.rules("1.1")
 def test_no_read_of_the_workload_reads_a_table_through(workload):
     problems = plan_problems(workload, _calls(workload, [name for name, *_ in READS]))
@@ -51,7 +38,7 @@ def test_no_read_of_the_workload_reads_a_table_through(workload):
     )
 
 
-@pytest.mark.task(1, points=6)
+@pytest.mark.task(1, points=5)
 @pytest.mark.rules("1.2")
 def test_no_write_of_the_workload_reads_a_table_through(workload):
     problems = plan_problems(workload, _calls(workload, [name for name, *_ in WRITES]))
@@ -66,7 +53,7 @@ def test_no_write_of_the_workload_reads_a_table_through(workload):
     )
 
 
-@pytest.mark.task(1, points=4)
+@pytest.mark.task(1, points=3)
 @pytest.mark.rules("1.3")
 def test_the_migration_gives_the_existing_database_what_a_new_one_gets(existing_indexes, fresh_database, index_lister):
     path, error = fresh_database

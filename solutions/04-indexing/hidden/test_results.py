@@ -94,7 +94,7 @@ def test_login_finds_the_account_in_any_case_and_spacing(workload, login_client,
     )
 
 
-@pytest.mark.task(5, points=2)
+@pytest.mark.task(5, points=3)
 @pytest.mark.rules("5.3")
 def test_every_feed_lists_the_newest_published_posts(workload):
     for name, author in FEEDS.items():
@@ -106,7 +106,7 @@ def test_every_feed_lists_the_newest_published_posts(workload):
         )
 
 
-@pytest.mark.task(5, points=1)
+@pytest.mark.task(5, points=0.5)
 @pytest.mark.rules("5.4")
 def test_the_tag_page_lists_the_newest_published_posts_with_the_tag(workload):
     _check(
@@ -115,7 +115,7 @@ def test_the_tag_page_lists_the_newest_published_posts_with_the_tag(workload):
     _check(workload.call("tag-missing"), [], "Rule 5.4: a tag no post has lists nothing.")
 
 
-@pytest.mark.task(5, points=1)
+@pytest.mark.task(5, points=0.25)
 @pytest.mark.rules("5.5")
 def test_comments_come_oldest_first_and_ties_by_id(workload):
     _check(
@@ -126,7 +126,7 @@ def test_comments_come_oldest_first_and_ties_by_id(workload):
     _missing(workload.call("comments-missing"), "Rule 5.5: the comments of a post that does not exist are a 404.")
 
 
-@pytest.mark.task(5, points=1)
+@pytest.mark.task(5, points=0.25)
 @pytest.mark.rules("5.6")
 def test_a_post_is_found_by_its_slug(workload):
     call = workload.call("post")

@@ -29,7 +29,7 @@ def _second_insert(path, statement: str, first: str, second: str) -> str:
     return "both rows were stored"
 
 
-@pytest.mark.task(3, points=1.5)
+@pytest.mark.task(3, points=3.5)
 @pytest.mark.rules("3.1")
 @pytest.mark.parametrize(
     "first, second", [("linus@kernel.test", "LINUS@KERNEL.TEST"), ("Mixed@Case.test", "mixed@case.TEST")]
@@ -46,7 +46,7 @@ def test_the_database_refuses_an_email_that_differs_only_in_case(app_on, small_e
     )
 
 
-@pytest.mark.task(3, points=3)
+@pytest.mark.task(3, points=2.5)
 @pytest.mark.rules("3.2")
 def test_the_database_refuses_a_taken_slug(app_on, small_existing):
     outcome = _second_insert(small_existing, POST_RIVAL, "slug-by-script", "slug-by-script")
@@ -59,7 +59,7 @@ def test_the_database_refuses_a_taken_slug(app_on, small_existing):
     )
 
 
-@pytest.mark.task(3, points=2)
+@pytest.mark.task(3, points=2.25)
 @pytest.mark.rules("3.3")
 def test_a_rival_account_in_another_case_makes_registration_a_conflict(app_on, small_existing, race_factory):
     race = race_factory(small_existing, "users", USER_RIVAL, ("ADA@Inkwell.test",))
@@ -70,7 +70,7 @@ def test_a_rival_account_in_another_case_makes_registration_a_conflict(app_on, s
     )
 
 
-@pytest.mark.task(3, points=1)
+@pytest.mark.task(3, points=0.5)
 @pytest.mark.rules("3.3")
 def test_registration_stores_a_free_address_and_refuses_a_taken_one(workload):
     new, taken = workload.call("register"), workload.call("register-taken")
@@ -89,7 +89,7 @@ def test_registration_stores_a_free_address_and_refuses_a_taken_one(workload):
     )
 
 
-@pytest.mark.task(3, points=2)
+@pytest.mark.task(3, points=1.5)
 @pytest.mark.rules("3.4")
 def test_two_concurrent_posts_with_one_slug_leave_one_post(app_on, small_existing, race_factory):
     race = race_factory(small_existing, "posts", POST_RIVAL, ("indexes-101",))
@@ -98,7 +98,7 @@ def test_two_concurrent_posts_with_one_slug_leave_one_post(app_on, small_existin
     judge_race(race, response, did="POST /posts with slug 'indexes-101'", where="slug = ?", value="indexes-101")
 
 
-@pytest.mark.task(3, points=1)
+@pytest.mark.task(3, points=0.25)
 @pytest.mark.rules("3.4")
 def test_a_new_post_is_stored_as_a_draft(workload):
     call = workload.call("new-post")
@@ -114,7 +114,7 @@ def test_a_new_post_is_stored_as_a_draft(workload):
     )
 
 
-@pytest.mark.task(3, points=1)
+@pytest.mark.task(3, points=0.25)
 @pytest.mark.rules("3.5")
 def test_every_error_answer_is_a_problem_response(workload):
     wrong = []
@@ -143,7 +143,7 @@ def test_every_error_answer_is_a_problem_response(workload):
     )
 
 
-@pytest.mark.task(3, points=1)
+@pytest.mark.task(3, points=0.25)
 @pytest.mark.rules("3.6")
 def test_the_database_refuses_a_post_by_an_unknown_author(workload):
     call = workload.call("post-orphan")
@@ -159,7 +159,7 @@ def test_the_database_refuses_a_post_by_an_unknown_author(workload):
     )
 
 
-@pytest.mark.task(3, points=1)
+@pytest.mark.task(3, points=0.25)
 @pytest.mark.rules("3.7")
 def test_an_unknown_author_is_not_answered_as_a_taken_slug(workload):
     call = workload.call("post-orphan")
@@ -175,7 +175,7 @@ def test_an_unknown_author_is_not_answered_as_a_taken_slug(workload):
     )
 
 
-@pytest.mark.task(3, points=1)
+@pytest.mark.task(3, points=0.25)
 @pytest.mark.rules("3.7")
 def test_a_refusal_of_another_kind_is_a_bug_not_a_conflict(app_on):
     def refuse(conn, cursor, statement, parameters, context, executemany):
