@@ -269,10 +269,10 @@ def score(grade: SubmissionGrade) -> float:
     return grade.katas[KATA].score
 
 
-def test_the_honest_submissions_beside_the_attacks_keep_their_scores(batch):
+def test_the_honest_submissions_beside_the_attacks_keep_their_scores(batch, checked):
     assert score(batch["solution"]) == 100, batch["solution"].katas[KATA]
     assert score(batch["zipped-solution"]) == 100, batch["zipped-solution"].katas[KATA]
-    assert score(batch["starter"]) == 10, batch["starter"].katas[KATA]
+    assert score(batch["starter"]) == checked(KATA, "starter").score, batch["starter"].katas[KATA]
     assert not batch["solution"].flags, batch["solution"].flags
 
 

@@ -27,16 +27,17 @@ def _gradebook(folder) -> dict[str, dict[str, str]]:
         return {row["submission"]: row for row in csv.DictReader(handle)}
 
 
-def test_grading_a_room_writes_the_gradebook_and_each_learners_results(sandbox, tmp_path):
+def test_grading_a_room_writes_the_gradebook_and_each_learners_results(sandbox, tmp_path, checked):
+    starter = checked(KATA, "starter").score  # what `kata check` gives the untouched starter
     submission(tmp_path / "room" / "ada", base="solution", files={"submission.json": '{"learner": "Ada Lovelace"}'})
     submission(tmp_path / "room" / "bob", base="starter")
     result = _kata("grade", str(tmp_path / "room"), *FAST, "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "Ada Lovelace" in result.output and "network:" in result.output
     book = _gradebook(tmp_path / "out")
-    assert (book["ada"][KATA], book["ada"]["learner"], book["bob"][KATA]) == ("100", "Ada Lovelace", "10")
+    assert (book["ada"][KATA], book["ada"]["learner"], book["bob"][KATA]) == ("100", "Ada Lovelace", f"{starter:g}")
     scored = json.loads((tmp_path / "out/submissions/bob/gradescope/results.json").read_text())
-    assert scored["score"] == 10
+    assert scored["score"] == starter
 
 
 def test_without_katas_only_the_katas_handed_in_are_graded_and_counted(sandbox, tmp_path):
