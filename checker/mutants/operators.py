@@ -161,6 +161,10 @@ class _Finder(ast.NodeVisitor):
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in _TRANSFORMS:
             self._add(f"drop `.{func.attr}()`", node, _replace_with(node, lambda n: n.func.value))
+        if isinstance(func, ast.Attribute) and func.attr == "options":
+            # Loader options (selectinload, joinedload, raiseload): each one dropped in turn.
+            for position, option in enumerate(node.args):
+                self._add(f"drop option `{_short(ast.unparse(option), 30)}`", node, _drop_argument(node, position))
         if isinstance(func, ast.Name) and func.id in _TWINS:
             self._add(f"`{func.id}()` -> `{_TWINS[func.id]}()`", func, _set(func, "id", _TWINS[func.id]))
         self.generic_visit(node)
@@ -296,6 +300,16 @@ def _swap_compare(node: ast.Compare, position: int, swapped: type[ast.AST]) -> A
         operator = swapped()
         assert isinstance(operator, ast.cmpop)
         found.ops[position] = operator
+        return found
+
+    return apply
+
+
+def _drop_argument(node: ast.Call, position: int) -> Apply:
+    def apply(tree: ast.AST) -> ast.AST:
+        found = _locate(tree, node)
+        assert isinstance(found, ast.Call)
+        del found.args[position]
         return found
 
     return apply
