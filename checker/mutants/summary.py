@@ -50,5 +50,6 @@ def summarise(graded: list[Graded], explained: Explained) -> Summary:
             counts.unexplained += 1
             summary.unexplained.append(result)
     ids = {result.mutation.id for result in graded}
-    summary.stale = [mutant for mutant in explained.equivalent if mutant not in ids]
+    files = {result.mutation.path for result in graded}  # with --file, only those files were mutated
+    summary.stale = [m for m in explained.equivalent if m not in ids and m.split("::", 1)[0] in files]
     return summary
