@@ -87,7 +87,7 @@ def test_list_and_search_use_cases_leave_out_other_members_drafts(world):
     admin = world.actors["admin"]
     default_search = [p.id for p in world.posts.search_posts(admin, "Bulk harbour")]
     default_list = [p.id for p in world.posts.list_posts(admin)]
-    first_twenty = [p.id for p in world.posts.list_posts(admin, limit=100)][:20]
+    first_twenty = [p.id for p in world.posts.list_posts(admin, limit=100, offset=0)][:20]
     defaults = default_search == bulk[:20] and default_list == first_twenty
     expect(
         post_id not in listed | found | anonymous and defaults,
