@@ -132,8 +132,8 @@ def test_a_well_formed_request_id_is_echoed_and_any_other_replaced(http, sent):
 
 
 @pytest.mark.task(4, points=2)
-@pytest.mark.rules("4.5")
-def test_the_log_records_of_a_request_carry_its_request_id(fresh, caplog, database_fails):
+@pytest.mark.rules("4.2", "4.5")
+def test_the_log_records_of_a_request_carry_its_request_id_and_the_500_its_error_id(fresh, caplog, database_fails):
     with caplog.at_level(logging.INFO), database_fails("from posts", bug=True):
         r = fresh.client.get("/posts/1", headers={"X-Request-ID": "trace-4-5"})
     ours = [rec for rec in caplog.records if rec.name.startswith("inkwell")]
@@ -145,6 +145,24 @@ def test_the_log_records_of_a_request_carry_its_request_id(fresh, caplog, databa
         f"X-Request-ID {r.headers.get('x-request-id')!r}",
         expected="every record (the 500's error record included) with the attribute request_id = 'trace-4-5'",
         why="An operator greps the logs by the id a client quotes; a line without it is lost.",
+    )
+    body = r.json() if r.headers.get("content-type", "").startswith("application/") else {}
+    error_id = body.get("error_id") if isinstance(body, dict) else None
+    logged = [
+        rec
+        for rec in ours
+        if rec.levelno >= logging.ERROR
+        and rec.exc_info
+        and error_id
+        and (error_id in rec.getMessage() or getattr(rec, "error_id", None) == error_id)
+    ]
+    expect(
+        logged,
+        did="GET /posts/1 while reading posts raises RuntimeError; looked for the 500's error id in the log",
+        saw=f"error_id {error_id!r}; {len([x for x in ours if x.levelno >= logging.ERROR])} ERROR record(s), "
+        f"{len(logged)} with the exception attached and that id",
+        expected="an ERROR record with exc_info and the error id (in the message or record.error_id)",
+        why="The body hides the details; the log must hold them, findable by the id the client quotes.",
     )
 
 
