@@ -30,7 +30,7 @@ def _edit(project, old, new):
     ("old", "new", "says"),
     [
         ("points = 25", "points = 30", "field 'tasks[].points' adds up to 105; expected 100"),
-        ("minutes = 20", 'minutes = "twenty"', "field 'minutes' is 'twenty'; expected a whole number of at least 1"),
+        ("minutes = 25", 'minutes = "twenty"', "field 'minutes' is 'twenty'; expected a whole number of at least 1"),
         ('title = "Normalise emails"', "", "field 'tasks[0].title' is missing; expected a non-empty string"),
         ("number = 2", "number = 5", "field 'tasks' is numbered [1, 5, 3, 4]; expected 1, 2, 3"),
         ('id = "00-welcome"', 'id = "00-hello"', "field 'id' is '00-hello'; expected the folder name"),
