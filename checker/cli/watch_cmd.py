@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 import threading
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,13 +24,15 @@ KEYS = "[dim]h[/] hint · [dim]r[/] rerun · [dim]l[/] list · [dim]n[/] next ka
 
 
 def command(kata_id: Annotated[str | None, typer.Argument(help="Kata id (default: the current kata).")] = None) -> None:
-    """Re-check the kata on every save; moves on to the next kata when this one passes."""
+    """Re-check the kata on every save of its files; stays on it until you press n for the next."""
     here = project()
     kata = here.kata(kata_id) if kata_id else here.current()
     launcher = WarmLauncher()
     launcher.prepare()
     try:
         _Session(here, kata, launcher, console()).loop()
+    except KeyboardInterrupt:
+        console().print("\n[dim]stopped watching.[/]")
     finally:
         launcher.close()
 
@@ -51,8 +54,7 @@ class _Session:
                     self.stop.wait(0.05)
                 if key and self._on_key(key.lower()):
                     break
-                if not self.saves.empty():
-                    self._drain()
+                if not self.saves.empty() and self._drain():
                     self._check()
         self.stop.set()
 
@@ -63,9 +65,17 @@ class _Session:
             if touched:
                 self.saves.put(touched)
 
-    def _drain(self) -> None:
+    def _mine(self, touched: set[str]) -> bool:
+        """Only a save inside the kata being watched re-checks it."""
+        folder = self.kata.folder.resolve()
+        return any(Path(path).resolve().is_relative_to(folder) for path in touched)
+
+    def _drain(self) -> bool:
+        """Empty the queue of saves; True when one of them was a file of this kata."""
+        mine = False
         while not self.saves.empty():
-            self.saves.get_nowait()
+            mine = self._mine(self.saves.get_nowait()) or mine
+        return mine
 
     def _on_key(self, key: str) -> bool:
         if key == "q":
@@ -93,11 +103,18 @@ class _Session:
             self.out.print(f"[bold green]{self.kata.id}: {result.verdict()}[/]")
             if self.kata.has_solution:
                 self.out.print(f"Compare with the reference: {invocation()} solution {self.kata.id}")
-            self._move_on()
-            return
-        self.out.print(
-            f"\n[dim]watching katas/{self.kata.id}/ for saves ·[/] {KEYS if self.interactive else '[dim]Ctrl+C to stop[/]'}"
-        )
+            following = self.here.catalog.after(self.kata.id)
+            if following is None:
+                self.out.print("[bold green]That was the last kata.[/] Well done.")
+            elif self.interactive:
+                self.out.print(f"Press [bold]n[/] for the next kata, {following.id}, when you are ready.")
+            else:
+                self.out.print(f"Next: {invocation()} watch {following.id}")
+        self._footer()
+
+    def _footer(self) -> None:
+        keys = KEYS if self.interactive else "[dim]Ctrl+C to stop[/]"
+        self.out.print(f"\n[dim]watching katas/{self.kata.id}/ for saves ·[/] {keys}")
 
     def _hint(self) -> None:
         progress = self.here.store.of(self.kata.id)
@@ -108,6 +125,9 @@ class _Session:
             self.out.print(f"[red]{error}[/]")
             return
         self.out.print(f"\n[bold]Task {hint.task}, hint {hint.level} of {hint.levels}:[/] {hint.text}")
+        if hint.level == hint.levels:
+            self.out.print("[dim]That was the last hint level for this task.[/]")
+        self._footer()
 
     def _move_on(self) -> None:
         following = self.here.catalog.after(self.kata.id)
@@ -117,3 +137,4 @@ class _Session:
         self.kata = following
         self.out.print(f"\nNext: [bold]{following.id}[/] · {following.title} · about {following.minutes} min")
         self.out.print(f"[dim]Read katas/{following.id}/README.md, then save a change to check it.[/]")
+        self._footer()

@@ -75,8 +75,15 @@ class ForkServer:
 
     def _ensure(self) -> subprocess.Popen[str]:
         if self._worker is None or self._worker.poll() is not None:
+            # A session of its own: Ctrl-C in the user's terminal stops the command, and the command
+            # then closes the worker, instead of the worker printing a traceback of its own.
             self._worker = subprocess.Popen(
-                self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
+                self.argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                bufsize=1,
+                start_new_session=os.name == "posix",
             )
         return self._worker
 

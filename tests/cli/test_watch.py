@@ -37,3 +37,56 @@ def test_watch_rechecks_on_save_and_moves_on_when_the_kata_passes(sandbox):
     finally:
         process.kill()
         process.wait()
+
+
+class _Output:
+    """Everything a process prints, collected by a thread, so a test can also wait for silence."""
+
+    def __init__(self, process):
+        import threading
+
+        self.text = ""
+        threading.Thread(target=self._read, args=(process,), daemon=True).start()
+
+    def _read(self, process):
+        for line in process.stdout:
+            self.text += line
+
+    def wait_for(self, text, seconds):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if text in self.text:
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not appear within {seconds} s; output so far:\n{self.text}")
+
+
+def test_watch_stays_on_the_kata_asked_for_and_ignores_other_katas_saves(sandbox):
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "katas" / "01-layering", sandbox / "katas" / "01-layering")
+    work = sandbox / "katas" / "00-welcome" / "inkwell"
+    for name in ("text.py", "app.py"):
+        shutil.copyfile(sandbox / "solutions" / "00-welcome" / "inkwell" / name, work / name)
+    kata = Path(sys.executable).parent / "kata"
+    process = subprocess.Popen(
+        [str(kata), "watch", "00-welcome"],
+        cwd=sandbox,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(sandbox)},
+    )
+    out = _Output(process)
+    try:
+        out.wait_for("watching katas/00-welcome/", 60)
+        assert "All 4 tasks pass." in out.text and "watch 01-layering" in out.text, out.text
+        assert "Next: 01-layering ·" not in out.text, "watch jumped away from the kata it was asked for"
+        checks = out.text.count("checking 00-welcome")
+        (sandbox / "katas" / "01-layering" / "inkwell" / "scratch.py").write_text("x = 1\n")
+        time.sleep(3)
+        assert out.text.count("checking 00-welcome") == checks, "a save in another kata re-checked this one"
+    finally:
+        process.kill()
+        process.wait()
