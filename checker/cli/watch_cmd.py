@@ -43,6 +43,8 @@ class _Session:
         self.saves: queue.Queue[set[str]] = queue.Queue()
         self.stop = threading.Event()
         self.interactive = is_interactive()
+        self.running: threading.Thread | None = None
+        self.cancel = threading.Event()
 
     def loop(self) -> None:
         threading.Thread(target=self._watch_files, daemon=True).start()
@@ -55,7 +57,8 @@ class _Session:
                 if key and self._on_key(key.lower()):
                     break
                 if not self.saves.empty() and self._drain():
-                    self._check()
+                    self._check()  # a newer save stops the check still running: one endless loop costs nothing
+        self._cancel_running()
         self.stop.set()
 
     def _watch_files(self) -> None:
@@ -92,18 +95,32 @@ class _Session:
         return False
 
     def _check(self) -> None:
+        """Start a check of the current kata in the background, stopping any check still running."""
+        self._cancel_running()
+        self.cancel = threading.Event()
+        self.running = threading.Thread(target=self._run_check, args=(self.kata, self.cancel), daemon=True)
+        self.running.start()
+
+    def _cancel_running(self) -> None:
+        if self.running is not None and self.running.is_alive():
+            self.cancel.set()
+            self.running.join()
+
+    def _run_check(self, kata: Kata, cancel: threading.Event) -> None:
         if self.out.is_terminal:
             self.out.clear()
-        self.out.print(f"[dim]checking {self.kata.id} …[/]")
-        result = check(self.kata, launcher=self.launcher)
+        self.out.print(f"[dim]checking {kata.id} … (save again, or press r, to start over)[/]")
+        result = check(kata, launcher=self.launcher, cancel=cancel)
+        if cancel.is_set():
+            return
         self.here.store.record_check(result)
         room.report_in_background(self.here.root, result)
-        render.report(self.out, result, self.here.store.of(self.kata.id))
+        render.report(self.out, result, self.here.store.of(kata.id))
         if result.complete:
-            self.out.print(f"[bold green]{self.kata.id}: {result.verdict()}[/]")
-            if self.kata.has_solution:
-                self.out.print(f"Compare with the reference: {invocation()} solution {self.kata.id}")
-            following = self.here.catalog.after(self.kata.id)
+            self.out.print(f"[bold green]{kata.id}: {result.verdict()}[/]")
+            if kata.has_solution:
+                self.out.print(f"Compare with the reference: {invocation()} solution {kata.id}")
+            following = self.here.catalog.after(kata.id)
             if following is None:
                 self.out.print("[bold green]That was the last kata.[/] Well done.")
             elif self.interactive:
@@ -130,6 +147,7 @@ class _Session:
         self._footer()
 
     def _move_on(self) -> None:
+        self._cancel_running()
         following = self.here.catalog.after(self.kata.id)
         if following is None:
             self.out.print("[bold green]That was the last kata.[/] Well done.")

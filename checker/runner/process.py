@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ def check(
     tap: Tap | None = None,
     first_failure: bool = False,
     collect_only: bool = False,
+    cancel: threading.Event | None = None,
 ) -> CheckReport:
     """Check the submission at `path` (default: the kata's own folder) and report per test.
 
@@ -64,7 +66,7 @@ def check(
     with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-") as scratch:
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
-        run.first_failure, run.collect_only = first_failure, collect_only
+        run.first_failure, run.collect_only, run.cancel = first_failure, collect_only, cancel
         run.until_done(started)
     return CheckReport(
         kata=kata,
@@ -96,6 +98,7 @@ class _Run:
         self.tap = tap
         self.first_failure = False
         self.collect_only = False
+        self.cancel: threading.Event | None = None  # set by the caller: stop now, the answer is no longer wanted
 
     def ordered(self) -> list[TestResult]:
         return [self.results[i] for i in self.expected if i in self.results]
@@ -167,6 +170,10 @@ class _Run:
                 current = self._on_event(event, current)
             if exited:
                 break
+            if self.cancel is not None and self.cancel.is_set():
+                _stop(process)
+                self.problems.append("The check was stopped before it finished: a newer one replaced it.")
+                return True
             now = time.perf_counter()
             if current and now - current[1] > self.limits.per_test:
                 _stop(process)

@@ -90,3 +90,35 @@ def test_watch_stays_on_the_kata_asked_for_and_ignores_other_katas_saves(sandbox
     finally:
         process.kill()
         process.wait()
+
+
+def test_a_new_save_stops_a_check_stuck_in_an_endless_loop(sandbox):
+    work = sandbox / "katas" / "00-welcome" / "inkwell"
+    original = (work / "text.py").read_text()
+    (work / "text.py").write_text(
+        original.replace(
+            "def slugify(title: str) -> str:\n", "def slugify(title: str) -> str:\n    while True:\n        pass\n", 1
+        )
+    )
+    kata = Path(sys.executable).parent / "kata"
+    process = subprocess.Popen(
+        [str(kata), "watch", "00-welcome"],
+        cwd=sandbox,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(sandbox)},
+    )
+    out = _Output(process)
+    try:
+        out.wait_for("checking 00-welcome", 60)
+        time.sleep(2)  # the check is now inside the endless loop, with 20 s before its limit
+        started = time.monotonic()
+        (work / "text.py").write_text(original)
+        out.wait_for("watching katas/00-welcome/", 30)
+        assert time.monotonic() - started < 15, "the stuck check was waited out instead of stopped"
+        assert out.text.count("checking 00-welcome") >= 2, out.text
+    finally:
+        process.kill()
+        process.wait()
