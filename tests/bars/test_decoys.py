@@ -20,7 +20,6 @@ _REPORTS: dict[tuple[str, str], CheckReport] = {}
 
 # The least share of hidden-failing decoys that a public test also catches, per kata.
 PUBLIC_SHARE = 0.8
-NOT_YET = {"03-n-plus-one", "04-indexing", "05-authorization"}  # public siblings come with the next issue
 
 
 @pytest.fixture(scope="session")
@@ -56,12 +55,7 @@ def test_every_kata_has_decoys():
     assert not without, f"katas without decoys: {without}"
 
 
-KATAS = [
-    pytest.param(kata.id, marks=pytest.mark.xfail(strict=False, reason="public siblings come with the next issue"))
-    if kata.id in NOT_YET
-    else kata.id
-    for kata in CATALOG.katas
-]
+KATAS = [kata.id for kata in CATALOG.katas]
 
 
 @pytest.mark.parametrize("kata_id", KATAS)

@@ -20,13 +20,7 @@ from tests.conftest import CATALOG
 pytestmark = pytest.mark.slow  # grades a sample of each kata's mutants
 
 SAMPLE = 40  # mutants per kata in an ordinary run
-NOT_YET = {"03-n-plus-one", "04-indexing", "05-authorization"}  # mutants are killed with the next issue
-KATAS = [
-    pytest.param(kata.id, marks=pytest.mark.xfail(strict=False, reason="mutants are killed with the next issue"))
-    if kata.id in NOT_YET
-    else kata.id
-    for kata in CATALOG.katas
-]
+KATAS = [kata.id for kata in CATALOG.katas]
 
 
 def _sample(mutants, size):

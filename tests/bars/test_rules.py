@@ -8,15 +8,7 @@ from checker.catalog import read_rules
 from checker.decoys import load_decoys
 from tests.conftest import CATALOG
 
-# Katas whose READMEs are brought to numbered rules by the next verdicts issue (03-05).
-# Not strict, so a kata brought to the bar mid-way does not break the run; take it off the list then.
-NOT_YET = {"03-n-plus-one", "04-indexing", "05-authorization"}
-KATAS = [
-    pytest.param(kata.id, marks=pytest.mark.xfail(strict=False, reason="numbered rules come with the next issue"))
-    if kata.id in NOT_YET
-    else kata.id
-    for kata in CATALOG.katas
-]
+KATAS = [kata.id for kata in CATALOG.katas]
 
 
 @pytest.mark.parametrize("kata_id", KATAS)
