@@ -30,6 +30,9 @@ def test_the_guide_introduces_every_kata_with_the_mistakes_its_decoys_plant():
         planted = [m.name for m in common_mistakes(kata)]
         named = [name for name in planted if f"`{name}`" in section]
         assert named, f"{kata.id}: the guide names none of its decoys {planted}"
+        cited = re.findall(r"\(`([a-z0-9-]+)`,\s*tasks?", section)
+        gone = [name for name in cited if not (kata.decoys / name / "decoy.toml").is_file()]
+        assert not gone, f"{kata.id}: the guide cites decoys that no longer exist: {gone}"
 
 
 def test_the_guide_covers_collecting_grading_and_troubleshooting():
@@ -43,3 +46,14 @@ def test_the_command_reference_has_a_section_for_each_workshop_command():
     reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for heading in ("## `kata release --out DIR", "## `kata submit", "## `kata agenda", "## `kata doctor [--room]"):
         assert heading in reference, f"docs/cli.md has no section starting {heading}"
+
+
+def test_the_guides_agendas_are_what_kata_agenda_prints_today():
+    from typer.testing import CliRunner
+
+    from checker.cli.main import app
+
+    for title, minutes in (("Two hours", 120), ("Half a day", 240), ("A full day", 420)):
+        printed = CliRunner().invoke(app, ["agenda", "--minutes", str(minutes)]).output
+        table = printed[printed.index("| time | min | what |") : printed.index("| End |") + len("| End |")]
+        assert table in _section(title), f"the '{title}' agenda is stale: run `uv run kata agenda --minutes {minutes}`"
