@@ -5,6 +5,20 @@ import time
 from pathlib import Path
 
 
+def _watch(sandbox):
+    """`kata watch 00-welcome` in the sandbox, as a learner starts it, with its output piped."""
+    kata = Path(sys.executable).parent / "kata"
+    return subprocess.Popen(
+        [str(kata), "watch", "00-welcome"],
+        cwd=sandbox,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(sandbox)},
+    )
+
+
 def _wait_for(process, text, seconds):
     seen = ""
     deadline = time.monotonic() + seconds
@@ -17,16 +31,7 @@ def _wait_for(process, text, seconds):
 
 
 def test_watch_rechecks_on_save_and_moves_on_when_the_kata_passes(sandbox):
-    kata = Path(sys.executable).parent / "kata"
-    process = subprocess.Popen(
-        [str(kata), "watch", "00-welcome"],
-        cwd=sandbox,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(sandbox)},
-    )
+    process = _watch(sandbox)
     try:
         _wait_for(process, "watching katas/00-welcome/", 60)
         work = sandbox / "katas" / "00-welcome" / "inkwell"
@@ -68,16 +73,7 @@ def test_watch_stays_on_the_kata_asked_for_and_ignores_other_katas_saves(sandbox
     work = sandbox / "katas" / "00-welcome" / "inkwell"
     for name in ("text.py", "app.py"):
         shutil.copyfile(sandbox / "solutions" / "00-welcome" / "inkwell" / name, work / name)
-    kata = Path(sys.executable).parent / "kata"
-    process = subprocess.Popen(
-        [str(kata), "watch", "00-welcome"],
-        cwd=sandbox,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(sandbox)},
-    )
+    process = _watch(sandbox)
     out = _Output(process)
     try:
         out.wait_for("watching katas/00-welcome/", 60)
@@ -100,16 +96,7 @@ def test_a_new_save_stops_a_check_stuck_in_an_endless_loop(sandbox):
             "def slugify(title: str) -> str:\n", "def slugify(title: str) -> str:\n    while True:\n        pass\n", 1
         )
     )
-    kata = Path(sys.executable).parent / "kata"
-    process = subprocess.Popen(
-        [str(kata), "watch", "00-welcome"],
-        cwd=sandbox,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(sandbox)},
-    )
+    process = _watch(sandbox)
     out = _Output(process)
     try:
         out.wait_for("checking 00-welcome", 60)
