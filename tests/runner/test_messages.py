@@ -68,8 +68,7 @@ def test_a_hanging_test_is_stopped_at_its_limit_and_the_others_still_run(work, l
         text.read_text().replace(
             "def unique_slug(title: str, taken: Container[str]) -> str:\n",
             # Only long titles hang, so that a few tests, not all of task 3, wait out their limit.
-            "def unique_slug(title: str, taken: Container[str]) -> str:\n"
-            "    while len(title) > 75:\n        pass\n",
+            "def unique_slug(title: str, taken: Container[str]) -> str:\n    while len(title) > 75:\n        pass\n",
         )
     )
     report = check(WELCOME, work, limits=Limits(per_test=3), launcher=launcher)
