@@ -21,7 +21,7 @@ apt-get install -y --no-install-recommends ca-certificates curl git
 curl -LsSf https://astral.sh/uv/install.sh | sh
 export PATH="$HOME/.local/bin:$PATH"
 cd /autograder/source
-uv sync --frozen --no-dev
+uv sync --no-dev  # the pins in pyproject.toml (constraint-dependencies) fix every version
 """
 
 RUN = """#!/usr/bin/env bash
@@ -29,7 +29,7 @@ RUN = """#!/usr/bin/env bash
 set -uo pipefail
 export PATH="$HOME/.local/bin:$PATH"
 cd /autograder/source
-uv run --frozen --no-dev kata grade /autograder/submission --one --katas {katas} \\
+uv run --no-sync --no-dev kata grade /autograder/submission --one --katas {katas} \\
     --workers 2 --timeout {timeout:g} --out /tmp/grades
 mkdir -p /autograder/results
 cp /tmp/grades/submissions/submission/gradescope/results.json /autograder/results/results.json \\
