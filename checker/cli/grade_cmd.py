@@ -21,11 +21,11 @@ from checker.grading.archive import Refused
 from checker.grading.batch import find_sources, grade_sources
 from checker.grading.formats.write import read_batch, write_batch
 from checker.grading.grader import GradeOptions
-from checker.grading.inert import one_line
 from checker.grading.jail import Confinement
 from checker.grading.manifest import ManifestError
 from checker.grading.model import Batch, KataGrade
 from checker.grading.shard import ShardError, merge, parse_shard
+from checker.inert import one_line
 from checker.runner.process import Limits
 
 PathsArg = Annotated[

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.grading.inert import markdown
 from checker.grading.model import KataGrade, SubmissionGrade
+from checker.inert import markdown
 
 
 def feedback_markdown(grade: SubmissionGrade) -> str:

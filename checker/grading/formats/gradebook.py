@@ -7,8 +7,8 @@ import io
 import os
 from pathlib import Path
 
-from checker.grading.inert import cell
 from checker.grading.model import Batch
+from checker.inert import cell
 
 FIXED = ["submission", "learner", "source"]
 

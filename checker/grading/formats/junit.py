@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from checker.grading.inert import plain
 from checker.grading.model import SubmissionGrade
+from checker.inert import plain
 
 
 def junit_xml(grade: SubmissionGrade) -> str:

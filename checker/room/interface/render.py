@@ -12,6 +12,7 @@ from html import escape
 from importlib.resources import files
 from string import Template
 
+from checker.inert import cell
 from checker.room.domain.board import Board, KataColumn
 from checker.room.domain.model import Progress
 
@@ -106,7 +107,7 @@ def export_csv(board: Board) -> str:
         for kata, p in sorted(row.cells.items()):
             writer.writerow(
                 (
-                    _cell_text(row.learner.name),
+                    cell(row.learner.name),
                     kata,
                     f"{p.best:g}",
                     f"{p.last:g}",
@@ -119,8 +120,3 @@ def export_csv(board: Board) -> str:
                 )
             )
     return out.getvalue()
-
-
-def _cell_text(value: str) -> str:
-    # A spreadsheet runs a cell that starts with = + - @ as a formula: quote it.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

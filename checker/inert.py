@@ -1,6 +1,6 @@
 """Makes text from a submission inert for each place it is shown or written.
 
-Names, paths and messages come from untrusted submissions: a learner name can be a spreadsheet
+Names, paths and messages come from untrusted submissions and room reports: a name can be a spreadsheet
 formula, hold terminal escape sequences, Rich markup, Markdown, bidirectional overrides or a lone
 surrogate that no UTF-8 file can hold. Each format gets the text through one of these.
 """
