@@ -66,7 +66,7 @@ def check(
     with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-") as scratch:
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
-        run.first_failure, run.collect_only, run.cancel = first_failure, collect_only, cancel
+        run.stop_early(first_failure=first_failure, collect_only=collect_only, cancel=cancel)
         run.until_done(started)
     return CheckReport(
         kata=kata,
@@ -96,9 +96,14 @@ class _Run:
         self.problems: list[str] = []
         self.attempt = 0
         self.tap = tap
-        self.first_failure = False
-        self.collect_only = False
-        self.cancel: threading.Event | None = None  # set by the caller: stop now, the answer is no longer wanted
+        self.stop_early()
+
+    def stop_early(
+        self, *, first_failure: bool = False, collect_only: bool = False, cancel: threading.Event | None = None
+    ) -> None:
+        """When to end before every test has run: at the first failure, after collecting, or on `cancel`."""
+        self.first_failure, self.collect_only = first_failure, collect_only
+        self.cancel = cancel  # set by the caller: stop now, the answer is no longer wanted
 
     def ordered(self) -> list[TestResult]:
         return [self.results[i] for i in self.expected if i in self.results]
