@@ -9,16 +9,16 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from checker.catalog import Catalog
 from checker.cli import render
 from checker.cli.context import console, fail, project
+from checker.cli.grade_progress import run_progress
 from checker.grading.archive import Refused
 from checker.grading.batch import find_sources, grade_sources
+from checker.grading.formats.gradebook import by_learner
 from checker.grading.formats.write import read_batch, write_batch
 from checker.grading.grader import GradeOptions
 from checker.grading.jail import Confinement
@@ -105,22 +105,11 @@ def _grade(
         fail(str(error))
     if not sources:
         fail(f"no submissions found in {', '.join(paths)}")
-    columns = (
-        TextColumn("grading"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-    )
+    katas = len(options.katas) or len(catalog.katas)
     try:
-        with Progress(*columns, console=terminal, transient=True, disable=quiet or not terminal.is_terminal) as bar:
-            task = bar.add_task("", total=len(sources))
+        with run_progress(terminal, submissions=len(sources), katas=katas, quiet=quiet) as progress:
             return grade_sources(
-                catalog,
-                sources,
-                options,
-                shard=where,
-                on_graded=lambda g: bar.update(task, advance=1, description=escape(one_line(g.label))),
+                catalog, sources, options, shard=where, on_graded=progress.on_graded, on_run=progress.on_run
             )
     except ManifestError as error:
         fail(str(error))
@@ -137,15 +126,15 @@ def summary(out: Console, batch: Batch) -> None:
     for note in batch.environment:
         style = "yellow" if "NOT" in note else "dim"
         out.print(Text(f"  {note}", style=style))
-    # Only the katas someone handed in get a column, headed by their number to stay narrow.
-    shown = [k for k in batch.katas if any(g.katas.get(k) and g.katas[k].status != "missing" for g in batch.grades)]
+    # Only the katas someone attempted get a column, headed by their number to stay narrow.
+    shown = [k for k in batch.katas if any(g.katas.get(k) and g.katas[k].attempted for g in batch.grades)]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("submission", no_wrap=True)
     for kata in shown:
         table.add_column(kata[:2], justify="right", no_wrap=True)
     table.add_column("total", justify="right")
     table.add_column("flags", justify="right")
-    ordered = sorted(batch.grades, key=lambda g: g.name)
+    ordered = by_learner(batch.grades)
     for grade in ordered:
         cells = [_cell(grade.katas.get(k)) for k in shown]
         flags = Text(f"⚑ {len(grade.flags)}", style="yellow") if grade.flags else Text("")
@@ -163,10 +152,12 @@ def summary(out: Console, batch: Batch) -> None:
 
 
 def _cell(grade: KataGrade | None) -> Text:
-    if grade is None or grade.status == "missing":
-        return Text("–", style="dim")
-    colour = {"tampered": "bold red", "refused": "red", "error": "bold red", "missing": "dim"}.get(
+    """The gradebook's own cell (`verdict`), coloured: the table and the CSV say the same."""
+    if grade is None:
+        return Text("")
+    if not grade.attempted:
+        return Text(grade.verdict, style="dim")
+    colour = {"tampered": "bold red", "refused": "red", "error": "bold red"}.get(
         grade.status, "green" if grade.score >= 100 else "yellow" if grade.score else "red"
     )
-    label = f"{grade.score:g}" if grade.status == "graded" else f"0 {grade.status}"
-    return Text(label, style=colour)
+    return Text(grade.verdict, style=colour)

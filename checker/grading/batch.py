@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from checker.catalog import Catalog
-from checker.grading.grader import GradeOptions, Grader
+from checker.grading.grader import GradeOptions, Grader, RunListener
 from checker.grading.intake import Source, discover
 from checker.grading.model import Batch, SubmissionGrade
 from checker.grading.sandbox import probe
@@ -27,11 +27,12 @@ def grade_sources(
     *,
     shard: tuple[int, int] | None = None,
     on_graded: Callable[[SubmissionGrade], None] | None = None,
+    on_run: RunListener | None = None,
 ) -> Batch:
     options = options or GradeOptions()
     with Grader(catalog, options) as grader:
         environment = probe(grader.rules)
-        grades = grader.grade(sources, on_graded)
+        grades = grader.grade(sources, on_graded, on_run)
         katas = [k.id for k in grader.katas]
     if not options.katas and shard is None:  # shards keep every kata, so that they merge
         katas = _handed_in(katas, grades)
@@ -51,8 +52,8 @@ def _flag_shared_names(grades: list[SubmissionGrade]) -> None:
 
 def _handed_in(katas: list[str], grades: list[SubmissionGrade]) -> list[str]:
     """Without --katas, only the katas someone handed in count: a workshop on two katas is graded
-    out of 200, not out of every kata in the catalog."""
-    kept = [k for k in katas if any(k in g.katas and g.katas[k].status != "missing" for g in grades)] or katas
+    out of 200, not out of every kata in the catalog. An untouched starter is not handed in."""
+    kept = [k for k in katas if any(k in g.katas and g.katas[k].attempted for g in grades)] or katas
     for grade in grades:
         grade.katas = {k: v for k, v in grade.katas.items() if k in kept}
     return kept

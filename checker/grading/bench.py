@@ -43,6 +43,9 @@ def generate(katas: list[Kata], into: Path, count: int) -> list[Path]:
             if isinstance(variant, str):
                 source = kata.solution_folder if variant == "solution" else kata.folder
                 shutil.copytree(source / kata.package, folder / kata.id / kata.package, ignore=ignore_generated())
+                if variant == "starter":  # begun, so that it is graded: an untouched starter is not attempted
+                    with (folder / kata.id / kata.package / "__init__.py").open("a", encoding="utf-8") as init:
+                        init.write("\n# begun\n")
             else:
                 variant.assemble(folder)
         folders.append(folder)

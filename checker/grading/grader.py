@@ -18,7 +18,15 @@ from checker.catalog import Catalog, Kata
 from checker.catalog.files import ignore_generated
 from checker.grading.archive import Caps, Refused
 from checker.grading.canary import plant
-from checker.grading.intake import Source, learner_name, manifest_mismatches, materialize
+from checker.grading.intake import (
+    Source,
+    kata_folders,
+    learner_name,
+    manifest_mismatches,
+    materialize,
+    starter_digest,
+    untouched,
+)
 from checker.grading.jail import Confinement
 from checker.grading.manifest import Entry, collect_manifest, verify
 from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade
@@ -30,6 +38,7 @@ from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
 _IGNORED = ignore_generated()
+RunListener = Callable[[str, str, bool], None]  # (submission, kata, done): a kata's run starts or ends
 
 
 @dataclass(frozen=True)
@@ -52,8 +61,10 @@ class Grader:
         self.rules = replace(options.rules, hidden_paths=options.rules.hidden_paths or secrets)
         self.launcher = JailedLauncher(self.rules, warm=options.warm)
         self._manifests: dict[str, dict[str, Entry]] = {}
+        self._starters: dict[str, str | None] = {}
         self._lock = threading.Lock()
         self._random = random.Random(options.seed)
+        self._on_run: RunListener | None = None
         # The kata's own public tests, which a submission laid out as katas/<id>/ carries anyway.
         self._ours = known_files([k.public_tests for k in self.katas])
 
@@ -65,11 +76,17 @@ class Grader:
         self.launcher.close()
 
     def grade(
-        self, sources: list[Source], on_graded: Callable[[SubmissionGrade], None] | None = None
+        self,
+        sources: list[Source],
+        on_graded: Callable[[SubmissionGrade], None] | None = None,
+        on_run: RunListener | None = None,
     ) -> list[SubmissionGrade]:
-        """Grade every source, `workers` at a time; one that fails never stops the others."""
+        """Grade every source, `workers` at a time; one that fails never stops the others.
+        `on_run` hears each kata's run start and end, for a progress display."""
+        self._on_run = on_run
         for kata in self.katas:
             self.manifest(kata)
+            self._starters[kata.id] = starter_digest(kata)
 
         def one(source: Source) -> SubmissionGrade:
             try:
@@ -96,17 +113,23 @@ class Grader:
         with tempfile.TemporaryDirectory(prefix="kata-grade-") as scratch:
             try:
                 root = materialize(source, Path(scratch, "submission"), ids, self.options.caps)
+                folders = kata_folders(root, self.katas)
             except Refused as error:
                 grade.refused = str(error)
                 grade.katas = {k.id: KataGrade(k.id, "refused", reasons=[str(error)]) for k in self.katas}
                 return grade
             grade.learner = learner_name(root)
-            folders = {k.id: _kata_folder(root, k, alone=len(self.katas) == 1) for k in self.katas}
             grade.review = [str(f) for f in scan(root, [f for f in folders.values() if f is not None], self._ours)]
             grade.review += manifest_mismatches(root)
             for kata in self.katas:
+                self._tell(grade, kata, done=False)
                 grade.katas[kata.id] = self.grade_kata(kata, folders[kata.id], Path(scratch))
+                self._tell(grade, kata, done=True)
         return grade
+
+    def _tell(self, grade: SubmissionGrade, kata: Kata, *, done: bool) -> None:
+        if self._on_run:
+            self._on_run(grade.name, kata.id, done)
 
     def _failed(self, source: Source, error: BaseException) -> SubmissionGrade:
         why = _why(error)
@@ -123,6 +146,8 @@ class Grader:
     def _grade_kata(self, kata: Kata, folder: Path | None, scratch: Path) -> KataGrade:
         if folder is None:
             return KataGrade(kata.id, "missing", reasons=[f"no {kata.id}/{kata.package}/ in the submission"])
+        if untouched(folder, kata, self._starters.get(kata.id)):
+            return KataGrade(kata.id, "unchanged", reasons=[f"{kata.package}/ is the starter, unchanged"])
         manifest = self.manifest(kata)
         suite_root = scratch / f"suites-{kata.id}"
         suite = _copy_suites(kata, suite_root)
@@ -148,14 +173,6 @@ class Grader:
 def _why(error: BaseException) -> str:
     text = str(error)[:300]
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-def _kata_folder(root: Path, kata: Kata, *, alone: bool) -> Path | None:
-    # Grading one kata, a submission may also be just its package (an upload of inkwell/).
-    for folder in (root / "katas" / kata.id, root / kata.id, *([root] if alone else [])):
-        if (folder / kata.package).is_dir():
-            return folder
-    return None
 
 
 def _copy_suites(kata: Kata, suite_root: Path) -> Path:

@@ -2,8 +2,12 @@
 
 A path is a submission (a folder holding kata folders, a `.zip`, a git repository or URL) or a
 folder of submissions. A submission holds kata folders laid out as in `katas/` (`katas/<id>/` or
-`<id>/` at its top, possibly inside one wrapping folder). `kata submit` writes `submission.json`
-with the learner's name; without it a submission is named by its path.
+`<id>/` at its top, possibly inside one wrapping folder); a kata folder or a package given alone
+is one submission too. `kata submit` writes `submission.json` with the learner's name; without it
+a submission is named by its path.
+
+A kata counts as handed in only when its package differs from the starter the project ships:
+`kata submit` zips every kata folder, and an untouched starter is not an attempt.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.catalog import Kata
+from checker.catalog.files import is_generated
 from checker.grading.archive import Caps, Refused, copy_tree, extract_zip
+from checker.reset import ResetError, shipped_starter
 
 MANIFEST = "submission.json"
 
@@ -50,7 +57,7 @@ def _expand(given: str, kata_ids: list[str], *, one: bool) -> list[Source]:
     if _is_bare_repo(path):
         return [Source(_stem(path.name), str(path), "git")]
     if one or _is_submission(path, kata_ids):
-        return [Source(path.resolve().name, str(path), "folder")]
+        return [Source(_owner(path, kata_ids), str(path), "folder")]
     children = sorted(p for p in path.iterdir() if not p.name.startswith((".", "_")))
     return [
         Source(_stem(child.name), str(child), "zip" if child.is_file() else "git" if _is_bare_repo(child) else "folder")
@@ -61,7 +68,28 @@ def _expand(given: str, kata_ids: list[str], *, one: bool) -> list[Source]:
 
 def _is_submission(path: Path, kata_ids: list[str]) -> bool:
     markers = ["katas", MANIFEST, *kata_ids]
-    return any((path / marker).exists() for marker in markers)
+    return any((path / marker).exists() for marker in markers) or _holds_package(path) or _is_alone(path, kata_ids)
+
+
+def _is_alone(path: Path, kata_ids: list[str]) -> bool:
+    """A kata folder (`katas/00-welcome/`) or a package (`inkwell/`) given as the path itself."""
+    return (path / "__init__.py").is_file() or (path.name in kata_ids and _holds_package(path))
+
+
+def _holds_package(path: Path) -> bool:
+    try:
+        return any(child.is_dir() and (child / "__init__.py").is_file() for child in path.iterdir())
+    except OSError:
+        return False
+
+
+def _owner(path: Path, kata_ids: list[str]) -> str:
+    """A submission's name: its folder's, or for `ada/katas/00-welcome/inkwell` the learner's folder."""
+    resolved = path.resolve()
+    for folder in (resolved, *resolved.parents):
+        if folder.name not in ("katas", *kata_ids) and not (folder / "__init__.py").is_file():
+            return folder.name or resolved.name
+    return resolved.name
 
 
 def _is_bare_repo(path: Path) -> bool:
@@ -91,6 +119,9 @@ def materialize(source: Source, into: Path, kata_ids: list[str], caps: Caps | No
         extract_zip(Path(source.location), into, caps)
     elif source.kind == "git":
         _clone(source.location, into, caps)
+    elif _is_alone(Path(source.location), kata_ids):
+        # Keep its name, so that its kata (00-welcome/) or its place (inkwell/) is still known.
+        copy_tree(Path(source.location), into / Path(source.location).resolve().name, caps)
     else:
         copy_tree(Path(source.location), into, caps)
     return find_root(into, kata_ids)
@@ -177,3 +208,70 @@ def manifest_mismatches(root: Path) -> list[str]:
         elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             found.append(f"{relative}:1 differs from the SHA-256 in submission.json")
     return found
+
+
+def kata_folders(root: Path, katas: list[Kata]) -> dict[str, Path | None]:
+    """The folder of each kata in the submission at `root`, None where it has none.
+
+    A bare package (an upload of `inkwell/`) is the one kata graded, or else the kata whose
+    starter has its modules; when no kata stands out it is refused with what to do."""
+    found = {k.id: _kata_folder(root, k) for k in katas}
+    bare = [k for k in katas if (root / k.package).is_dir()]
+    if any(found.values()) or not bare:
+        return found
+    kata = bare[0] if len(katas) == 1 else _closest(root / bare[0].package, bare)
+    if kata is None:
+        raise Refused(
+            f"the submission is a bare {bare[0].package}/ package, which names no kata: "
+            f"grade it with --katas <id>, or hand it in as <id>/{bare[0].package}/"
+        )
+    return {**found, kata.id: root}
+
+
+def _kata_folder(root: Path, kata: Kata) -> Path | None:
+    for folder in (root / "katas" / kata.id, root / kata.id):
+        if (folder / kata.package).is_dir():
+            return folder
+    return None
+
+
+def _closest(package: Path, katas: list[Kata]) -> Kata | None:
+    """The kata whose starter's modules match the package's best, when one clearly does."""
+    modules = _modules(package)
+    scores = sorted(((_overlap(modules, _modules(k.starter)), k.id) for k in katas), reverse=True)
+    best = scores[0][0] if scores else 0.0
+    if best < 0.5 or (len(scores) > 1 and scores[1][0] == best):
+        return None
+    return next(k for k in katas if k.id == scores[0][1])
+
+
+def _modules(package: Path) -> set[str]:
+    return {p.relative_to(package).as_posix() for p in package.rglob("*.py")} if package.is_dir() else set()
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def untouched(folder: Path, kata: Kata, starter: str | None) -> bool:
+    """True when the kata's package in `folder` is the shipped starter, file for file."""
+    return starter is not None and package_digest(folder / kata.package) == starter
+
+
+def starter_digest(kata: Kata) -> str | None:
+    """The digest of the starter the project ships, or None where none is known (nothing is then
+    taken for untouched)."""
+    try:
+        return package_digest(shipped_starter(kata))
+    except (ResetError, OSError):
+        return None
+
+
+def package_digest(package: Path) -> str:
+    """One SHA-256 over a package's files, paths and contents, with caches left out and line endings
+    made Unix ones (a zip made on Windows holds the same starter)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and not is_generated(p.relative_to(package))):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()

@@ -8,6 +8,8 @@ from typing import Any
 
 from checker.report import TestResult
 
+NOT_ATTEMPTED = ("missing", "unchanged")
+
 
 @dataclass
 class TaskGrade:
@@ -21,13 +23,25 @@ class TaskGrade:
 @dataclass
 class KataGrade:
     kata: str
-    status: str  # graded, tampered, missing, refused
+    status: str  # graded, tampered, missing, unchanged (the starter as shipped), refused, error
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)  # why the kata scored 0 despite its tests
     problems: list[str] = field(default_factory=list)  # what stopped the run itself: timeouts, crashes
     tasks: list[TaskGrade] = field(default_factory=list)
     tests: list[TestResult] = field(default_factory=list)
     seconds: float = 0.0
+
+    @property
+    def attempted(self) -> bool:
+        """Handed in and changed: a missing kata folder or an untouched starter is no attempt."""
+        return self.status not in NOT_ATTEMPTED
+
+    @property
+    def verdict(self) -> str:
+        """What the gradebook and the table show for this kata: the score, or why there is none."""
+        if self.status == "graded":
+            return f"{self.score:g}"
+        return "not attempted" if not self.attempted else f"0 {self.status}"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KataGrade:
@@ -54,6 +68,19 @@ class SubmissionGrade:
     @property
     def total(self) -> float:
         return round(sum(k.score for k in self.katas.values()), 2)
+
+    @property
+    def attempted(self) -> bool:
+        return any(k.attempted for k in self.katas.values())
+
+    @property
+    def status(self) -> str:
+        """The gradebook's status: error, refused, not attempted, needs review or ok."""
+        if self.error or self.refused:
+            return "error" if self.error else "refused"
+        if not self.attempted:
+            return "not attempted"
+        return "needs review" if self.flags else "ok"
 
     @property
     def flags(self) -> list[str]:

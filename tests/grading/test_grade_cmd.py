@@ -27,17 +27,37 @@ def _gradebook(folder) -> dict[str, dict[str, str]]:
         return {row["submission"]: row for row in csv.DictReader(handle)}
 
 
-def test_grading_a_room_writes_the_gradebook_and_each_learners_results(sandbox, tmp_path, checked):
-    starter = checked(KATA, "starter").score  # what `kata check` gives the untouched starter
+def test_grading_a_room_writes_the_gradebook_and_each_learners_results(sandbox, tmp_path):
     submission(tmp_path / "room" / "ada", base="solution", files={"submission.json": '{"learner": "Ada Lovelace"}'})
     submission(tmp_path / "room" / "bob", base="starter")
     result = _kata("grade", str(tmp_path / "room"), *FAST, "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "Ada Lovelace" in result.output and "network:" in result.output
     book = _gradebook(tmp_path / "out")
-    assert (book["ada"][KATA], book["ada"]["learner"], book["bob"][KATA]) == ("100", "Ada Lovelace", f"{starter:g}")
+    assert (book["ada"][KATA], book["ada"]["learner"], book["ada"]["status"]) == ("100", "Ada Lovelace", "ok")
+    # An untouched starter is no attempt: never points for the starter's passing tests, never "0 ok".
+    assert (book["bob"][KATA], book["bob"]["total"], book["bob"]["status"]) == ("not attempted", "0", "not attempted")
+    assert "not attempted" in result.output
     scored = json.loads((tmp_path / "out/submissions/bob/gradescope/results.json").read_text())
-    assert scored["score"] == starter
+    assert (scored["score"], scored["max_score"]) == (0, 100)
+    assert not (tmp_path / "out/submissions/bob/exercism").exists()
+
+
+def test_a_kata_folder_given_as_the_path_is_graded_as_one_submission(sandbox, tmp_path):
+    submission(tmp_path / "ada", base="solution")
+    result = _kata("grade", str(tmp_path / "ada" / "katas" / KATA), *FAST, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    book = _gradebook(tmp_path / "out")
+    assert list(book) == ["ada"] and book["ada"][KATA] == "100", book
+
+
+def test_rows_follow_the_learner_not_the_path(sandbox, tmp_path):
+    for folder, learner in (("a-folder", "Zed"), ("z-folder", "Amy")):
+        submission(tmp_path / "room" / folder, files={"submission.json": json.dumps({"learner": learner})})
+    result = _kata("grade", str(tmp_path / "room"), *FAST, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert [row["learner"] for row in _gradebook(tmp_path / "out").values()] == ["Amy", "Zed"]
+    assert result.output.index("Amy") < result.output.index("Zed")
 
 
 def test_without_katas_only_the_katas_handed_in_are_graded_and_counted(sandbox, tmp_path):

@@ -10,7 +10,16 @@ import subprocess
 import pytest
 
 from checker.grading.archive import Refused
-from checker.grading.intake import discover, find_root, learner_name, manifest_mismatches, materialize
+from checker.grading.intake import (
+    discover,
+    find_root,
+    kata_folders,
+    learner_name,
+    manifest_mismatches,
+    materialize,
+    starter_digest,
+    untouched,
+)
 from tests.grading.conftest import KATA, submission, zipped
 
 IDS = [KATA, "01-layering"]
@@ -125,3 +134,67 @@ def test_a_repository_over_the_size_cap_is_refused_before_any_file_is_written(tm
     staged = tmp_path / "private-git"
     written = [p for p in staged.rglob("*") if p.is_file() and ".git" not in p.parts] if staged.exists() else []
     assert not written, f"files were checked out before the refusal: {written}"
+
+
+def test_a_kata_folder_given_as_the_path_is_one_submission_of_that_kata(tmp_path, grading_catalog):
+    submission(tmp_path / "ada")
+    [source] = discover([str(tmp_path / "ada" / "katas" / KATA)], IDS)
+    assert (source.name, source.kind) == ("ada", "folder"), "the kata folder's inkwell/ and tests/ became submissions"
+    root = materialize(source, tmp_path / "private", IDS)
+    katas = [grading_catalog.get(KATA), grading_catalog.get("01-layering")]
+    found = kata_folders(root, katas)
+    assert found[KATA] is not None and (found[KATA] / "inkwell" / "text.py").is_file()
+    assert found["01-layering"] is None
+
+
+def test_a_package_given_as_the_path_is_one_submission(tmp_path, grading_catalog):
+    package = submission(tmp_path / "ada") / "katas" / KATA / "inkwell"
+    [source] = discover([str(package)], IDS)
+    assert source.name == "ada"
+    root = materialize(source, tmp_path / "private", IDS)
+    assert kata_folders(root, [grading_catalog.get(KATA)]) == {KATA: root}
+
+
+def test_a_bare_package_is_graded_as_the_kata_whose_starter_it_resembles(tmp_path, grading_catalog):
+    upload = tmp_path / "upload"
+    shutil.copytree(grading_catalog.get("01-layering").starter, upload / "inkwell")
+    assert [s.name for s in discover([str(upload)], IDS)] == ["upload"]
+    katas = [grading_catalog.get(k) for k in (KATA, "01-layering", "02-result")]
+    assert kata_folders(upload, katas) == {KATA: None, "01-layering": upload, "02-result": None}
+
+
+def test_a_bare_package_that_names_no_kata_is_refused_with_what_to_do(tmp_path, grading_catalog):
+    (tmp_path / "upload" / "inkwell").mkdir(parents=True)
+    (tmp_path / "upload" / "inkwell" / "mine.py").write_text("x = 1\n")
+    katas = [grading_catalog.get(k) for k in (KATA, "01-layering")]
+    with pytest.raises(Refused, match="names no kata: grade it with --katas <id>"):
+        kata_folders(tmp_path / "upload", katas)
+
+
+def test_the_shipped_starter_is_untouched_and_any_edit_is_an_attempt(tmp_path, grading_catalog):
+    kata = grading_catalog.get(KATA)
+    starter = starter_digest(kata)
+    assert starter is not None, "no shipped starter found for 00-welcome"
+    copy = submission(tmp_path / "s", base="starter") / "katas" / KATA
+    assert untouched(copy, kata, starter)
+    text = copy / "inkwell" / "text.py"
+    text.write_bytes(text.read_bytes().replace(b"\n", b"\r\n"))  # the same starter, zipped on Windows
+    (copy / "inkwell" / "__pycache__").mkdir()
+    (copy / "inkwell" / "__pycache__" / "text.cpython-311.pyc").write_bytes(b"\0")
+    assert untouched(copy, kata, starter)
+    text.write_text(text.read_text() + "\n# started\n")
+    assert not untouched(copy, kata, starter)
+    assert not untouched(copy, kata, None), "with no starter known, every kata is graded"
+
+
+def test_a_learner_who_did_one_kata_of_six_is_graded_out_of_one_hundred():
+    # `kata submit` zips every kata folder: five untouched starters are not five katas handed in.
+    from checker.grading.batch import _handed_in
+    from checker.grading.model import KataGrade, SubmissionGrade
+
+    ids = [KATA, "01-layering", "02-result", "03-n-plus-one", "04-indexing", "05-authorization"]
+    grade = SubmissionGrade("ada", "ada.zip", "zip")
+    grade.katas = {k: KataGrade(k, "unchanged", reasons=["the starter"]) for k in ids}
+    grade.katas[KATA] = KataGrade(KATA, "graded", 100.0)
+    assert _handed_in(ids, [grade]) == [KATA]
+    assert (grade.total, list(grade.katas), grade.status) == (100.0, [KATA], "ok")

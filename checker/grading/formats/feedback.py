@@ -13,15 +13,17 @@ def feedback_markdown(grade: SubmissionGrade) -> str:
     if grade.refused:
         lines += [f"Your submission could not be graded: {grade.refused}.", ""]
     lines += [f"**Total: {grade.total:g} of {100 * len(grade.katas)} points.**", ""]
+    if grade.katas and not grade.attempted:
+        lines += ["No kata was attempted: every kata is missing or is the starter as shipped.", ""]
     for kata in grade.katas.values():
         lines += _kata(kata)
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _kata(kata: KataGrade) -> list[str]:
+    if not kata.attempted:
+        return [f"## {kata.kata}: not attempted", "", f"Not attempted: {markdown('; '.join(kata.reasons))}.", ""]
     lines = [f"## {kata.kata}: {kata.score:g}/100", ""]
-    if kata.status == "missing":
-        return [*lines, f"Not submitted: {'; '.join(kata.reasons)}.", ""]
     if kata.status == "refused":
         return [*lines, "Not graded: the submission was refused.", ""]
     if kata.status == "error":

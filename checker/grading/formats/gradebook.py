@@ -1,4 +1,5 @@
-"""The gradebook: one CSV row per submission, a column per kata, the total and the flags."""
+"""The gradebook: one CSV row per submission, ordered by learner, a column per kata, the total and
+the flags. Each kata's cell is what `kata grade` shows: a score, or "not attempted"."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import io
 import os
 from pathlib import Path
 
-from checker.grading.model import Batch
+from checker.grading.model import Batch, SubmissionGrade
 from checker.inert import cell
 
 FIXED = ["submission", "learner", "source"]
@@ -17,9 +18,8 @@ def gradebook_csv(batch: Batch) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*FIXED, *batch.katas, "total", "max", "status", "flags"])
-    for grade in sorted(batch.grades, key=lambda g: g.name):
-        scores = [f"{grade.katas[k].score:g}" if k in grade.katas else "" for k in batch.katas]
-        status = "error" if grade.error else "refused" if grade.refused else "needs review" if grade.flags else "ok"
+    for grade in by_learner(batch.grades):
+        scores = [grade.katas[k].verdict if k in grade.katas else "" for k in batch.katas]
         writer.writerow(
             [
                 cell(grade.name),
@@ -28,11 +28,16 @@ def gradebook_csv(batch: Batch) -> str:
                 *scores,
                 f"{grade.total:g}",
                 100 * len(batch.katas),
-                status,
+                grade.status,
                 cell(" | ".join(grade.flags)),
             ]
         )
     return out.getvalue()
+
+
+def by_learner(grades: list[SubmissionGrade]) -> list[SubmissionGrade]:
+    """Rows in the order a reviewer looks for them: by the learner's name, then the submission's."""
+    return sorted(grades, key=lambda g: (g.label.casefold(), g.name))
 
 
 def write_gradebook(batch: Batch, path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 from checker.grading.formats.exercism import exercism_results
@@ -24,9 +25,13 @@ def write_batch(batch: Batch, out: Path) -> None:
     _write(out / BATCH, json.dumps(batch.to_dict(), indent=2))
     for grade in batch.grades:
         folder = out / "submissions" / safe_name(grade.name)
-        (folder / "exercism").mkdir(parents=True, exist_ok=True)
         (folder / "gradescope").mkdir(parents=True, exist_ok=True)
-        _write(folder / "exercism" / "results.json", json.dumps(exercism_results(grade), indent=2))
+        shutil.rmtree(folder / "exercism", ignore_errors=True)  # a kata no longer attempted leaves no file
+        for kata in grade.katas.values():
+            results = exercism_results(kata)
+            if results is not None:  # as Exercism's runner: one exercise's results in a folder of its own
+                (folder / "exercism" / kata.kata).mkdir(parents=True, exist_ok=True)
+                _write(folder / "exercism" / kata.kata / "results.json", json.dumps(results, indent=2))
         _write(folder / "gradescope" / "results.json", json.dumps(gradescope_results(grade), indent=2))
         _write(folder / "junit.xml", junit_xml(grade))
         _write(folder / "feedback.md", feedback_markdown(grade))
