@@ -25,6 +25,26 @@ class TestResult:
         return self.outcome == "passed"
 
 
+# A task is a competence: done when every check of it passes. A passing check of a task that is
+# not done counts this share of its points, so breaking any one rule of a task costs at least
+# half of that task, and a rule that carries more of the task's checks costs more.
+UNFINISHED_TASK_SHARE = 0.5
+
+
+def task_earned(points_passed: float, points_all: float) -> float:
+    """The points a task earns from the points of its passing checks and of all its checks."""
+    if points_passed >= points_all:
+        return points_all
+    return round(points_passed * UNFINISHED_TASK_SHARE, 2)
+
+
+def check_earned(test: TestResult, task_done: bool) -> float:
+    """What one check adds to the score: its points, half of them while its task is not done."""
+    if not test.passed:
+        return 0.0
+    return test.points if task_done else round(test.points * UNFINISHED_TASK_SHARE, 2)
+
+
 @dataclass(frozen=True)
 class TaskScore:
     number: int
@@ -60,7 +80,7 @@ class CheckReport:
         scores = []
         for task in self.kata.tasks:
             mine = tuple(t for t in self.tests if t.task == task.number)
-            earned = sum(t.points for t in mine if t.passed)
+            earned = task_earned(sum(t.points for t in mine if t.passed), sum(t.points for t in mine))
             scores.append(TaskScore(task.number, task.title, task.points, earned, mine))
         object.__setattr__(self, "tasks", tuple(scores))
 

@@ -32,7 +32,7 @@ from checker.grading.manifest import Entry, collect_manifest, verify
 from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade
 from checker.grading.sandbox import JailedLauncher
 from checker.grading.scan import known_files, scan
-from checker.report import CheckReport, TestResult
+from checker.report import CheckReport, TestResult, task_earned
 from checker.runner.launch import FreshLauncher
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
@@ -203,7 +203,8 @@ def _score(  # canaries never count: only the manifest's tests earn points
         tests.append(TestResult(entry.id, entry.task, entry.points, entry.title, outcome, message, took, hidden, rules))
     tasks = []
     for task in kata.tasks:
-        earned = sum(t.points for t in tests if t.task == task.number and t.passed)
+        mine = [t for t in tests if t.task == task.number]
+        earned = task_earned(sum(t.points for t in mine if t.passed), sum(t.points for t in mine))
         tasks.append(TaskGrade(task.number, task.title, task.points, round(earned, 2), task.hints[0]))
     score = 0.0 if reasons else round(sum(t.earned for t in tasks), 2)
     status = "tampered" if reasons else "graded"

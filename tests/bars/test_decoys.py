@@ -59,6 +59,14 @@ def test_the_decoy_is_judged_as_declared(decoy, judged):
         f"decoy {decoy.name} ({decoy.about}) should fail task(s) {missed} but passes them; "
         f"it lost tasks {lost}, scoring {report.score}"
     )
+    # Points follow weight: breaking one rule of a task costs most of that task, never a point or two.
+    scores = {task.number: task for task in report.tasks}
+    for rule in decoy.breaks:
+        task = scores[int(rule.split(".")[0])]
+        assert task.points - task.earned > task.points / 2, (
+            f"decoy {decoy.name} breaks rule {rule} but loses only {task.points - task.earned:g} of task "
+            f"{task.number}'s {task.points} points"
+        )
 
 
 def test_every_kata_has_decoys():

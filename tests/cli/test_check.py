@@ -6,7 +6,7 @@ from tests.conftest import ROOT
 def test_check_on_the_starter_reports_each_task_with_its_first_failure_and_hint(kata):
     result = kata("check", "00-welcome")
     assert result.exit_code == 1, result.output
-    assert "00-welcome" in result.output and "15/100" in result.output
+    assert "00-welcome" in result.output and "7.5/100" in result.output
     assert "✗ 1  Normalise emails" in result.output
     assert "expected: 'ada@example.com'" in result.output
     assert "hint: uv run kata hint 00-welcome --task 1  (level 1 of 3)" in result.output
@@ -23,8 +23,8 @@ def test_check_of_the_solution_copy_prints_a_clean_pass_and_exits_zero(kata, san
 def test_check_as_json_prints_one_object_with_a_top_level_score(kata):
     result = kata("check", "00-welcome", "--json")
     data = json.loads(result.output)
-    assert data["score"] == 15 and data["max_score"] == 100 and data["complete"] is False
-    assert {t["number"]: t["earned"] for t in data["tasks"]} == {1: 0, 2: 3, 3: 4, 4: 8}
+    assert data["score"] == 7.5 and data["max_score"] == 100 and data["complete"] is False
+    assert {t["number"]: t["earned"] for t in data["tasks"]} == {1: 0, 2: 1.5, 3: 2, 4: 4}
     assert all({"id", "task", "points", "outcome", "message"} <= set(t) for t in data["tests"])
 
 

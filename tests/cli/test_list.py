@@ -18,4 +18,4 @@ def test_list_as_json_names_the_next_kata_and_every_task(kata):
 
 def test_list_shows_the_best_score_after_a_check(kata):
     kata("check", "00-welcome")
-    assert "15/100" in kata("list").output
+    assert "7.5/100" in kata("list").output

@@ -1,7 +1,7 @@
 def test_kata_without_a_command_shows_progress_then_checks_the_current_kata(kata):
     result = kata()
     assert "Next: uv run kata check 00-welcome" in result.output
-    assert "00-welcome  Welcome to Inkwell" in result.output and "15/100" in result.output
+    assert "00-welcome  Welcome to Inkwell" in result.output and "7.5/100" in result.output
     assert result.exit_code == 1
 
 

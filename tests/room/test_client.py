@@ -128,14 +128,14 @@ def test_kata_join_then_kata_check_puts_the_learner_on_the_board(kata, sandbox, 
     assert "Joined 'Tuesday workshop' as Ada" in joined.output and "never your code" in joined.output
     started = time.perf_counter()
     checked = kata("check", "00-welcome")
-    assert checked.exit_code == 1 and "15/100" in checked.output
+    assert checked.exit_code == 1 and "7.5/100" in checked.output
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         learners = board(server, opened)["learners"]
         if learners and learners[0]["katas"]:
             break
         time.sleep(0.2)
-    assert learners == [{"name": "Ada", "katas": {"00-welcome": {"best": 15.0, "done": False, "minutes": 0.0}}}], (
+    assert learners == [{"name": "Ada", "katas": {"00-welcome": {"best": 7.5, "done": False, "minutes": 0.0}}}], (
         f"the board after {time.perf_counter() - started:.1f} s: {learners}"
     )
     stored = json.loads((sandbox / ".kata" / "room.json").read_text())

@@ -36,7 +36,7 @@ def test_the_manifest_carries_the_last_local_check(kata, sandbox):
     kata("submit", "--name", "Ada Lovelace")
     with _zip(sandbox) as bundle:
         last = json.loads(bundle.read("submission.json"))["checks"]["00-welcome"]
-    assert last["score"] == 15 and last["complete"] is False
+    assert last["score"] == 7.5 and last["complete"] is False
     assert last["tasks_failing"] == [1, 2, 3, 4] and last["at"]
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from checker.grading.model import KataGrade, SubmissionGrade
 from checker.inert import plain
+from checker.report import check_earned
 
 
 def gradescope_results(grade: SubmissionGrade) -> dict[str, Any]:
@@ -35,10 +36,11 @@ def _entries(kata: KataGrade) -> list[dict[str, Any]]:
         text = "; ".join(kata.reasons) or why
         return [_entry(f"{kata.kata} › {why}", 0, 100, passed=False, output=text)]
     counted = kata.status == "graded" and not kata.reasons
+    done = {t.number for t in kata.tasks if all(x.passed for x in kata.tests if x.task == t.number)}
     return [
         _entry(
             f"{kata.kata} › task {test.task} › {test.title}",
-            test.points if test.passed and counted else 0,
+            check_earned(test, test.task in done) if counted else 0,
             test.points,
             passed=test.passed and counted,
             output=test.message,
