@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import socket
+
 import pytest
 from typer.testing import CliRunner
 
+from checker.cli import ports
 from checker.cli.main import app
 
 
@@ -15,3 +18,14 @@ def kata(sandbox):
         return runner.invoke(app, list(args), input=input)
 
     return invoke
+
+
+@pytest.fixture
+def held_port(monkeypatch):
+    """A port something already listens on, made the default one: as when another server holds 8000."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        monkeypatch.setattr(ports, "DEFAULT", port)
+        yield port
