@@ -1,0 +1,19 @@
+"""Inviting a friend by e-mail: one paid message per invite."""
+
+from __future__ import annotations
+
+import uuid
+
+from inkwell.application.ports import Mailer
+from inkwell.domain.errors import Unavailable
+from inkwell.domain.model import User
+from inkwell.result import Result
+
+
+def invite(mailer: Mailer, actor: User, email: str) -> Result[None, Unavailable]:
+    return mailer.send(
+        to=email,
+        subject=f"{actor.display_name} invites you to Inkwell",
+        text=f"{actor.display_name} would like you to write on Inkwell.",
+        key=str(uuid.uuid4()),
+    )

@@ -1,0 +1,1 @@
+"""The domain: users, posts and the preview of a post's link."""

@@ -1,0 +1,43 @@
+"""The routes: sign-in, posts and invites."""
+
+from fastapi import APIRouter, Request
+
+from inkwell.application import accounts, invites, posts
+from inkwell.domain.model import Post
+from inkwell.interface.deps import MailerDep, NewUow, PreviewsDep, SignedIn, limit_invites
+from inkwell.interface.problems import Problem, unauthenticated, unavailable
+from inkwell.interface.schemas import Credentials, InviteOut, NewInvite, NewPost, PostOut, TokenOut
+from inkwell.result import Err
+
+router = APIRouter()
+
+
+@router.post("/tokens", status_code=201, response_model=TokenOut)
+def sign_in(body: Credentials, new_uow: NewUow) -> TokenOut:
+    signed = accounts.sign_in(new_uow, body.email, body.password)
+    if isinstance(signed, Err):
+        raise unauthenticated(signed.error.detail)
+    return TokenOut(token=signed.value)
+
+
+@router.post("/posts", status_code=201, response_model=PostOut)
+def create_post(body: NewPost, new_uow: NewUow, previews: PreviewsDep, caller: SignedIn) -> Post:
+    link = str(body.link) if body.link is not None else None
+    return posts.create_post(new_uow, previews, caller, title=body.title, body=body.body, link=link)
+
+
+@router.get("/posts/{post_id}", response_model=PostOut)
+def read_post(post_id: int, new_uow: NewUow) -> Post:
+    post = posts.read_post(new_uow, post_id)
+    if post is None:
+        raise Problem(404, "Not Found", "No post has this id.")
+    return post
+
+
+@router.post("/invites", status_code=202, response_model=InviteOut)
+def invite(body: NewInvite, request: Request, mailer: MailerDep, caller: SignedIn) -> InviteOut:
+    limit_invites(request)
+    sent = invites.invite(mailer, caller, body.email)
+    if isinstance(sent, Err):
+        raise unavailable(f"The invite could not be sent. {sent.error.detail}", sent.error.retry_after)
+    return InviteOut(email=body.email, status="sent")

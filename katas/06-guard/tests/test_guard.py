@@ -1,0 +1,333 @@
+"""Public tests of the guard kata: one sibling of each kind of reviewer's check, per rule.
+
+Run `uv run kata check 06-guard`. The suite starts a fake outside service on 127.0.0.1 that can
+hang, drip, reset, fail or answer nonsense, and runs the app on a fake clock."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from kata_tests.scene import PEER, World, address, held_by, late, problem_fault, retry_after, show
+from kata_tests.upstream import DRIP, HANG, OK, body, status
+
+from checker.testkit import expect
+
+
+def _arrivals(world, path="/previews"):
+    return len(world.upstream.arrived(path))
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.1")
+def test_a_post_with_a_link_answers_in_time_while_the_service_hangs(quick):
+    world = quick
+    world.upstream.will(then=HANG)
+    response, seconds = world.timed(world.new_post, 3 * world.timeout + 0.5)
+    expect(
+        response is not None and seconds <= 3 * world.timeout + 0.5,
+        did=f"POST /posts with a link while the preview service hangs (upstream_timeout {world.timeout} s)",
+        saw=late(response, seconds, 3 * world.timeout + 0.5),
+        expected=f"an answer within {3 * world.timeout + 0.5:.1f} s (3 attempts x the timeout + 0.5 s)",
+        why="Rule 1.1: an outside call without a deadline holds the request, and its thread, as long as the "
+        "service likes.",
+    )
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.2")
+def test_a_dripping_preview_is_given_up_on_in_time(quick):
+    world = quick
+    world.upstream.will(then=DRIP)
+    response, seconds = world.timed(world.new_post, 3 * world.timeout + 0.5)
+    expect(
+        response is not None and seconds <= 3 * world.timeout + 0.5,
+        did="POST /posts with a link while the preview service sends one byte every 20 ms",
+        saw=late(response, seconds, 3 * world.timeout + 0.5),
+        expected=f"an answer within {3 * world.timeout + 0.5:.1f} s",
+        why="Rule 1.2: a timeout per read never fires while each byte comes in time; the deadline must cover "
+        "the whole answer.",
+    )
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.3")
+def test_no_more_than_four_calls_wait_on_a_hanging_service(upstream):
+    scene = World(upstream, timeout=2.0)
+    upstream.will(then=HANG)
+    with scene.client:
+        threads = [threading.Thread(target=scene.new_post, daemon=True) for _ in range(10)]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.4)
+        held = upstream.most_in_flight
+        upstream.release()
+        for thread in threads:
+            thread.join(10)
+    expect(
+        held <= 4,
+        did="Sent 10 POST /posts with links at once while the preview service hangs",
+        saw=f"{held} requests held by the service at once",
+        expected="at most 4: a fifth call finds the bulkhead full and fails at once",
+        why="Rule 1.3: without a bulkhead every waiting call holds a thread, until none is left for anyone.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.1")
+def test_a_503_is_retried_but_a_500_is_not(world):
+    world.upstream.will(status(503), status(503), status(503), status(500))
+    world.new_post()
+    after_503 = _arrivals(world)
+    world.new_post()
+    after_500 = _arrivals(world) - after_503
+    expect(
+        (after_503, after_500) == (3, 1),
+        did="POST /posts with a link while previews answer 503 (every time), then once 500",
+        saw=f"{after_503} attempts for the 503s, then {after_500} for the 500",
+        expected="3 attempts, then 1",
+        why="Rule 2.1: retry what a second try can fix (503), at most 3 attempts; a 500 is not retried.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.2")
+def test_every_attempt_of_an_invite_carries_one_idempotency_key(world):
+    world.upstream.will(status(503), OK)
+    response = world.invite()
+    keys = [a.headers.get("Idempotency-Key") for a in world.upstream.arrived("/messages")]
+    expect(
+        len(keys) == 2 and keys[0] and keys[0] == keys[1],
+        did="POST /invites while mail answers 503 once, then 202",
+        saw=f"{show(response)}; Idempotency-Key of each attempt: {keys}",
+        expected="2 attempts carrying the same, non-empty Idempotency-Key",
+        why="Rule 2.2: a retried POST without a key is a second paid e-mail.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.3")
+def test_retries_wait_a_jittered_growing_delay(world):
+    for _ in range(4):
+        world.upstream.will(status(503), status(503), OK)
+        world.new_post()
+    first, second = world.clock.sleeps[0::2], world.clock.sleeps[1::2]
+    expect(
+        len(world.clock.sleeps) == 8
+        and all(0 <= d <= 0.5 for d in first)
+        and all(0 <= d <= 1.0 for d in second)
+        and len(set(world.clock.sleeps)) > 4,
+        did="4 previews, each answered 503, 503, then 200",
+        saw=f"sleeps through settings.sleep: {[round(d, 3) for d in world.clock.sleeps]}",
+        expected="8 sleeps: before retry 1 in [0, 0.5], before retry 2 in [0, 1.0], and not all alike",
+        why="Rule 2.3: backoff with jitter spreads the retries of many callers; sleep through settings.sleep.",
+    )
+
+
+@pytest.mark.task(2, points=1)
+@pytest.mark.rules("2.4")
+def test_a_retry_after_is_waited_out(world):
+    world.upstream.will(status(503, retry_after="2"), OK)
+    response = world.new_post()
+    expect(
+        len(world.clock.sleeps) == 1 and 2 <= world.clock.sleeps[0] <= 3,
+        did="POST /posts with a link; previews answer 503 with Retry-After: 2, then 200",
+        saw=f"{show(response)}; sleeps: {world.clock.sleeps}",
+        expected="one sleep of 2 to 3 seconds",
+        why="Rule 2.4: the service said when to come back; coming back sooner only adds to its load.",
+    )
+
+
+def _fail_calls(world, n):
+    for _ in range(n):
+        world.upstream.will(status(503), status(503), status(503))
+        world.new_post()
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.1")
+def test_the_circuit_opens_after_five_failed_calls(world):
+    _fail_calls(world, 4)
+    fifth = _arrivals(world)
+    _fail_calls(world, 1)
+    before = _arrivals(world)
+    fifth = before - fifth
+    world.upstream.will(then=status(503))
+    for _ in range(3):
+        world.new_post()
+    expect(
+        fifth == 3 and _arrivals(world) == before,
+        did="5 previews failed (503 on every attempt), then 3 more posts with links",
+        saw=f"{fifth} arrivals for the 5th failed preview, {_arrivals(world) - before} for the 3 posts after it",
+        expected="3 for the 5th (4 failures are not enough), then none: the circuit is open",
+        why="Rule 3.1: a service that keeps failing is left alone for 30 s, once it has failed 5 calls in a row.",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.2")
+def test_after_the_cool_down_a_good_probe_closes_the_circuit(world):
+    _fail_calls(world, 5)
+    world.clock.advance(30)
+    world.upstream.will(then=OK)
+    answers = [world.new_post().json().get("preview_status") for _ in range(3)]
+    expect(
+        answers == ["ready", "ready", "ready"],
+        did="Opened the circuit (5 failed previews), waited 30 s on the clock, then 3 posts with links; "
+        "the service answers well again",
+        saw=f"preview_status {answers}",
+        expected="['ready', 'ready', 'ready']: the probe succeeds and closes the circuit",
+        why="Rule 3.2: after the cool-down one probe goes through; its success closes the circuit.",
+    )
+
+
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.1")
+def test_a_post_is_saved_pending_while_previews_are_down(world):
+    world.upstream.will(then=status(503))
+    response = world.new_post()
+    data = response.json() if response.status_code == 201 else {}
+    read = world.client.get(f"/posts/{data.get('id')}") if data else None
+    expect(
+        response.status_code == 201
+        and data.get("preview") is None
+        and data.get("preview_status") == "pending"
+        and read is not None
+        and read.status_code == 200,
+        did="POST /posts with a link while previews answer 503, then GET it",
+        saw=f"{show(response)}; then {show(read)}",
+        expected="201 with preview null and preview_status 'pending', and the post readable",
+        why="Rule 4.1: the writer's post is theirs; the outside service's outage must not cost it (never a 500).",
+    )
+
+
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.2")
+def test_an_invite_that_cannot_be_sent_is_a_503_with_retry_after(world):
+    world.upstream.will(then=status(503))
+    response = world.invite()
+    fault = problem_fault(response, 503)
+    expect(
+        fault is None and (retry_after(response) or 0) >= 1,
+        did="POST /invites while mail answers 503",
+        saw=f"{fault or show(response)}; Retry-After {response.headers.get('retry-after')!r}",
+        expected="a 503 problem response with Retry-After in whole seconds, at least 1",
+        why="Rule 4.2: a 503 with Retry-After tells the client what a 500 cannot: it is not their fault, "
+        "and when to try again.",
+    )
+
+
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.3")
+def test_a_preview_with_an_enormous_title_is_refused(world):
+    world.upstream.will(body({"title": "x" * 50_000, "description": "A page."}))
+    response = world.new_post()
+    data = response.json() if response.status_code == 201 else {}
+    expect(
+        response.status_code == 201 and data.get("preview") is None and data.get("preview_status") == "pending",
+        did="POST /posts with a link; the preview's title is 50,000 characters long",
+        saw=show(response)[:200],
+        expected="201 with preview null and preview_status 'pending'",
+        why="Rule 4.3: never trust an external system: validate its answer (a title of 1 to 200 characters) "
+        "before storing or showing any of it.",
+    )
+
+
+def _sign_ins(world, n, **kwargs):
+    return [world.sign_in(**kwargs).status_code for _ in range(n)]
+
+
+@pytest.mark.task(5, points=1)
+@pytest.mark.rules("5.1")
+def test_the_sixth_sign_in_on_one_account_is_429(world):
+    codes = _sign_ins(world, 5, email="ada@inkwell.test", password="wrong") + _sign_ins(
+        world, 1, email="ada@inkwell.test"
+    )
+    expect(
+        codes == [401] * 5 + [429],
+        did="POST /tokens for ada 5 times with a wrong password, then once with the right one",
+        saw=str(codes),
+        expected="[401, 401, 401, 401, 401, 429]",
+        why="Rule 5.1: 5 guesses per account in a burst, then one every 10 s: guessing must cost the guesser.",
+    )
+
+
+@pytest.mark.task(5, points=1)
+@pytest.mark.rules("5.2")
+def test_the_fourth_invite_in_a_burst_is_429_and_sends_nothing(world):
+    codes = [world.invite(f"friend{i}@example.org").status_code for i in range(4)]
+    sent = len(world.upstream.arrived("/messages"))
+    expect(
+        codes == [202, 202, 202, 429] and sent == 3,
+        did="POST /invites 4 times as ada",
+        saw=f"{codes}; {sent} e-mails reached the mail service",
+        expected="[202, 202, 202, 429] and 3 e-mails",
+        why="Rule 5.2: invites are paid e-mails: 3 per account in a burst, then one a minute.",
+    )
+
+
+@pytest.mark.task(5, points=1)
+@pytest.mark.rules("5.3")
+def test_a_429_carries_retry_after_and_ratelimit_headers(world):
+    for _ in range(5):
+        world.sign_in("ada@inkwell.test", "wrong")
+    response = world.sign_in("ada@inkwell.test", "wrong")
+    fault = problem_fault(response, 429)
+    headers = {k: response.headers.get(k) for k in ("retry-after", "ratelimit-limit", "ratelimit-remaining")}
+    expect(
+        fault is None and headers == {"retry-after": "10", "ratelimit-limit": "5", "ratelimit-remaining": "0"},
+        did="POST /tokens for ada 6 times at one instant",
+        saw=f"{fault or 'a problem response'}; headers {headers}",
+        expected="a 429 problem response with Retry-After: 10, RateLimit-Limit: 5, RateLimit-Remaining: 0",
+        why="Rule 5.3: tell the client how long to wait, in whole seconds.",
+    )
+
+
+@pytest.mark.task(5, points=1)
+@pytest.mark.rules("5.4")
+def test_sign_in_comes_back_one_at_a_time_after_the_interval(world):
+    codes = _sign_ins(world, 6, email="bob@inkwell.test", password="wrong")
+    world.clock.advance(10)
+    codes += _sign_ins(world, 2, email="bob@inkwell.test", password="wrong")
+    expect(
+        codes[5:] == [429, 401, 429],
+        did="POST /tokens for bob 6 times at once, then 2 more after 10 s on the clock",
+        saw=str(codes),
+        expected="the 6th 429, then one more allowed (401) and the next 429",
+        why="Rule 5.4: after the burst, one request per 10 s: not two, not none.",
+    )
+
+
+@pytest.mark.task(5, points=1)
+@pytest.mark.rules("5.5")
+def test_a_forwarded_for_header_from_a_client_is_ignored(world):
+    codes = [
+        world.sign_in(f"nobody{i}@inkwell.test", "wrong", forwarded=f"203.0.113.{i}").status_code for i in range(21)
+    ]
+    expect(
+        codes[:20] == [401] * 20 and codes[20] == 429,
+        did=f"POST /tokens 21 times from {PEER} (not a trusted proxy), each for another account, "
+        "each with another X-Forwarded-For",
+        saw=str(codes),
+        expected="20 answers 401, then 429: the address is the peer's, whatever the header says",
+        why="Rule 5.5: a header the client writes is the client's choice; key on it and the limit is theirs to reset.",
+    )
+
+
+@pytest.mark.task(5, points=1)
+@pytest.mark.rules("5.6")
+def test_a_limiter_forgets_keys_it_no_longer_needs(world):
+    limiter = world.limit("tokens-address")
+    before = held_by(limiter, world.clock, world.app)
+    for i in range(100_000):
+        limiter.acquire(address(i))
+        world.clock.now += 0.01
+    held = held_by(limiter, world.clock, world.app) - before
+    expect(
+        held < 3_000_000,
+        did="app.state.limits['tokens-address'].acquire(key) for 100,000 distinct keys, 100 a second on the clock",
+        saw=f"{held / 1e6:.1f} MB more held by the limiter than when it was new",
+        expected="under 3 MB: a key whose bucket is full again is as good as unseen, and can be forgotten",
+        why="Rule 5.6: a dict of buckets that never shrinks grows with every address on the internet.",
+    )

@@ -1,0 +1,188 @@
+"""A fault-injecting fake of the outside service, on 127.0.0.1, started by the suites.
+
+It serves link previews (GET /previews?url=...) and mail (POST /messages). Each arrival takes
+the next behaviour from a script (or the default): answer, hang, drip, reset the connection,
+answer a status with Retry-After, or answer a malformed body. It records every arrival with
+its real time, the app's fake time, its method, path, headers and body, and how many requests
+it held at once. `release()` ends every hang and drip; the fixture calls it at teardown.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    kind: str = "answer"  # answer, hang, drip, reset
+    status: int = 200
+    body: bytes | None = None  # None: the well-formed answer for the path
+    headers: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        if self.kind != "answer":
+            return self.kind
+        extra = "".join(f" {k}: {v}" for k, v in self.headers)
+        return f"{self.status}{extra}" + (f" {self.body[:30]!r}" if self.body is not None else "")
+
+
+OK = Behaviour()
+HANG = Behaviour("hang")
+DRIP = Behaviour("drip")
+RESET = Behaviour("reset")
+
+
+def status(code: int, retry_after: str | None = None) -> Behaviour:
+    return Behaviour(status=code, headers=(("Retry-After", retry_after),) if retry_after is not None else ())
+
+
+def body(raw: bytes | str | object) -> Behaviour:
+    """A 200 whose body is `raw`: bytes as they are, anything else as JSON."""
+    data = raw if isinstance(raw, bytes) else json.dumps(raw).encode()
+    return Behaviour(body=data)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    real: float
+    fake: float
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes = field(repr=False)
+
+
+class FakeUpstream:
+    def __init__(self, fake_clock: Callable[[], float] = lambda: 0.0) -> None:
+        self.fake_clock = fake_clock
+        self.default = OK
+        self.arrivals: list[Arrival] = []
+        self.most_in_flight = 0
+        self._in_flight = 0
+        self._script: deque[Behaviour] = deque()
+        self._lock = threading.Lock()
+        self._released = threading.Event()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+        self._thread.start()
+
+    def will(self, *behaviours: Behaviour, then: Behaviour | None = None) -> None:
+        """The next arrivals meet `behaviours` in order (what was left of an earlier script is
+        dropped), and every later one `then` (if given)."""
+        with self._lock:
+            self._script = deque(behaviours)
+            if then is not None:
+                self.default = then
+
+    def arrived(self, path: str = "") -> list[Arrival]:
+        with self._lock:
+            return [a for a in self.arrivals if a.path.startswith(path)]
+
+    def release(self) -> None:
+        """End every hang and drip, and reset every later connection at once."""
+        with self._lock:
+            self._script.clear()
+            self.default = RESET
+        self._released.set()
+
+    def stop(self) -> None:
+        self.release()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _next(self, arrival: Arrival) -> Behaviour:
+        with self._lock:
+            self.arrivals.append(arrival)
+            self._in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self._in_flight)
+            return self._script.popleft() if self._script else self.default
+
+    def _done(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
+
+def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def setup(self) -> None:
+            super().setup()
+            # Headers and body leave as written, without waiting for the client's ACK (Nagle).
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+        def do_GET(self) -> None:
+            self._serve()
+
+        def do_POST(self) -> None:
+            self._serve()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def _serve(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            sent = self.rfile.read(length) if length else b""
+            arrival = Arrival(
+                time.monotonic(), fake.fake_clock(), self.command, self.path, dict(self.headers.items()), sent
+            )
+            behaviour = fake._next(arrival)
+            try:
+                getattr(self, f"_{behaviour.kind}")(behaviour)
+            except OSError:
+                pass  # the app gave up on this request: that is allowed
+            finally:
+                fake._done()
+
+        def _answer(self, behaviour: Behaviour) -> None:
+            data = behaviour.body if behaviour.body is not None else self._well_formed()
+            accepted = self.command == "POST" and behaviour.body is None and behaviour.status == 200
+            self.send_response(202 if accepted else behaviour.status)
+            for name, value in behaviour.headers:
+                self.send_header(name, value)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _well_formed(self) -> bytes:
+            if self.command == "POST":
+                return json.dumps({"id": f"msg-{len(fake.arrivals)}"}).encode()
+            url = parse_qs(urlsplit(self.path).query).get("url", ["?"])[0]
+            return json.dumps(
+                {"url": url, "title": f"Preview of {url}", "description": "A page.", "lang": "en"}
+            ).encode()
+
+        def _hang(self, behaviour: Behaviour) -> None:
+            fake._released.wait(10)
+            self._reset(behaviour)
+
+        def _drip(self, behaviour: Behaviour) -> None:
+            # Headers at once, then one byte of a long body every 20 ms: each read is quick,
+            # the whole answer would take minutes.
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "10000")
+            self.end_headers()
+            self.wfile.flush()
+            while not fake._released.wait(0.02):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+            self._reset(behaviour)
+
+        def _reset(self, behaviour: Behaviour) -> None:
+            # SO_LINGER with a zero timeout: close() sends a TCP reset, as a crashed peer does.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
+
+    return Handler

@@ -1,0 +1,98 @@
+"""Task 1: every attempt has one deadline for the whole exchange; a bulkhead bounds what waits."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from kata_tests.scene import World, show
+from kata_tests.scene import late as said
+from kata_tests.upstream import DRIP, HANG
+
+from checker.testkit import expect
+
+
+def _in_time(world, send, what, behaviour_said):
+    budget = 3 * world.timeout + 0.5
+    response, seconds = world.timed(send, budget + 1.0)
+    slow = response is None or seconds > budget
+    return slow, f"{what} ({behaviour_said}): {said(response, seconds, budget)}"
+
+
+@pytest.mark.task(1, points=7)
+@pytest.mark.rules("1.1")
+def test_both_outside_calls_answer_within_their_deadline_while_the_service_hangs(quick):
+    world = quick
+    world.upstream.will(then=HANG)
+    post_late, post_said = _in_time(world, world.new_post, "POST /posts with a link", "the service hangs")
+    world.upstream.will(then=HANG)
+    invite_late, invite_said = _in_time(world, world.invite, "POST /invites", "the service hangs")
+    expect(
+        not (post_late or invite_late),
+        did=f"While the outside service hangs (upstream_timeout {world.timeout} s), POST /posts with a link, "
+        "then POST /invites",
+        saw=f"{post_said}; {invite_said}",
+        expected=f"both answered within {3 * world.timeout + 0.5:.1f} s (3 attempts x the timeout + 0.5 s)",
+        why="Rule 1.1: "
+        + (
+            "the invite has no deadline: the mail call needs the same timeout as the previews."
+            if invite_late and not post_late
+            else "an outside call without a deadline holds the request and its thread as long as the service likes."
+        ),
+    )
+
+
+@pytest.mark.task(1, points=4)
+@pytest.mark.rules("1.2")
+def test_both_outside_calls_give_up_on_a_dripping_answer_in_time(quick):
+    world = quick
+    world.upstream.will(then=DRIP)
+    post_late, post_said = _in_time(world, world.new_post, "POST /posts with a link", "the service drips")
+    world.upstream.will(then=DRIP)
+    invite_late, invite_said = _in_time(world, world.invite, "POST /invites", "the service drips")
+    expect(
+        not (post_late or invite_late),
+        did="While the outside service sends its headers, then one byte of its body every 20 ms, "
+        "POST /posts with a link, then POST /invites",
+        saw=f"{post_said}; {invite_said}",
+        expected=f"both answered within {3 * world.timeout + 0.5:.1f} s",
+        why="Rule 1.2: a read timeout restarts with every byte, so it never fires on a drip: bound the whole "
+        "exchange with one deadline.",
+    )
+
+
+@pytest.mark.task(1, points=6)
+@pytest.mark.rules("1.3")
+def test_a_read_answers_at_once_while_forty_requests_wait_on_a_hanging_service(upstream, tmp_path):
+    scene = World(upstream, timeout=3.0, database_url=f"sqlite:///{tmp_path / 'inkwell.db'}")
+    with scene.client:
+        post_id = scene.new_post(link=None).json().get("id")
+        upstream.will(then=HANG)
+        threads = [threading.Thread(target=scene.new_post, daemon=True) for _ in range(40)]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 1.0
+        while upstream.most_in_flight < 4 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05)
+        read, seconds = scene.timed(lambda: scene.client.get(f"/posts/{post_id}"), 0.75)
+        held = upstream.most_in_flight
+        upstream.release()
+        for thread in threads:
+            thread.join(15)
+    slow = read is None or seconds > 0.75
+    expect(
+        held <= 4 and not slow,
+        did="Sent 40 POST /posts with links at once while the preview service hangs, then GET /posts/{id} "
+        "of a post without a link",
+        saw=f"{held} requests held by the service at once; the read: "
+        + (f"{show(read)[:60]} after {seconds:.2f} s" if read is not None else f"no answer within {seconds:.2f} s"),
+        expected="at most 4 held at once, and the read answered within 0.75 s",
+        why="Rule 1.3: "
+        + (
+            "without a bulkhead, every waiting call holds a worker thread until none is left for a plain read."
+            if slow
+            else "at most 4 calls in flight; a fifth finds the bulkhead full and fails at once."
+        ),
+    )

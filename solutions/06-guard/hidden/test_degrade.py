@@ -1,0 +1,128 @@
+"""Task 4: an outside failure is answered honestly: the post saved pending, the invite a 503 with
+Retry-After, a malformed preview refused; never a 500."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from kata_tests.scene import problem_fault, retry_after, show
+from kata_tests.upstream import HANG, OK, RESET, body, status
+
+from checker.testkit import expect
+
+MALFORMED = {
+    "not JSON": body(b"<html>oops</html>"),
+    "a JSON list": body([{"title": "A list"}]),
+    "no title": body({"description": "A page."}),
+    "an empty title": body({"title": ""}),
+    "a number for a title": body({"title": 42}),
+    "a title of 201 characters": body({"title": "x" * 201}),
+    "a description of 1,001 characters": body({"title": "Fine", "description": "y" * 1001}),
+}
+
+
+def _pending_fault(world, response):
+    """Why `response` is not a saved pending post, or None."""
+    if response is None or response.status_code != 201:
+        return show(response)[:120]
+    data = response.json()
+    read = world.client.get(f"/posts/{data.get('id')}")
+    shown = read.json() if read.status_code == 200 else {}
+    for where, post in (("the answer", data), (f"GET /posts/{data.get('id')}", shown)):
+        if post.get("preview") is not None or post.get("preview_status") != "pending":
+            return (
+                f"201, but {where} shows preview {str(post.get('preview'))[:60]}, status {post.get('preview_status')!r}"
+            )
+    return None
+
+
+@pytest.mark.task(4, points=7)
+@pytest.mark.rules("4.1")
+def test_a_post_with_a_link_is_saved_pending_whatever_the_service_does(quick):
+    world = quick
+    wrong = []
+    for name, script in {
+        "503 on every attempt": (status(503),) * 3,
+        "a reset on every attempt": (RESET,) * 3,
+        "a hang": (HANG,) * 3,
+        "503 again (the 5th failed call in a row)": (status(503),) * 3,
+        "the circuit open (no attempt reached the service)": (),
+    }.items():
+        world.upstream.will(*script, then=OK)
+        before = len(world.upstream.arrivals)
+        response, _ = world.timed(world.new_post, 3 * world.timeout + 1.5)
+        if not script and len(world.upstream.arrivals) > before:
+            continue  # no circuit opened (rule 3.1 judges that): the service answered well
+        fault = _pending_fault(world, response)
+        if fault:
+            wrong.append(f"{name}: {fault}")
+    ready = world.new_post(link=None)
+    if ready.status_code != 201 or ready.json().get("preview_status") != "none":
+        wrong.append(f"a post without a link: {show(ready)[:80]}, expected 201 with preview_status 'none'")
+    expect(
+        not wrong,
+        did="POST /posts with a link while the preview service failed in each way, then read each post back",
+        saw="; ".join(wrong[:3]) + (f"; and {len(wrong) - 3} more" if len(wrong) > 3 else ""),
+        expected="201 each time, the post saved with preview null and preview_status 'pending'",
+        why="Rule 4.1: the post is the writer's work; the preview is a nicety owed later. A 500 loses the work "
+        "to someone else's outage.",
+    )
+
+
+@pytest.mark.task(4, points=5)
+@pytest.mark.rules("4.2")
+def test_an_invite_that_cannot_be_sent_is_a_503_saying_when_to_come_back(world):
+    wrong = []
+    for name, script in {"503 on every attempt": (status(503),) * 3, "a reset": (RESET,) * 3}.items():
+        world.upstream.will(*script, then=OK)
+        response = world.invite()
+        fault = problem_fault(response, 503)
+        if fault or (retry_after(response) or 0) < 1:
+            wrong.append(f"{name}: {fault or 'Retry-After ' + repr(response.headers.get('retry-after'))}")
+    other = type(world)(world.upstream)
+    world.upstream.will(then=status(503, retry_after="0"))  # retried at once: the clock stands still
+    for i in range(5):
+        other.add_writer(f"writer{i}")
+        other.invite(who=f"writer{i}")  # one each: invites are limited per account
+    other.clock.advance(10.5)
+    response = other.invite()
+    left = math.ceil(30 - 10.5)
+    if problem_fault(response, 503) or retry_after(response) != left:
+        wrong.append(
+            f"10.5 s after the circuit opened: {show(response)[:60]}, Retry-After "
+            f"{response.headers.get('retry-after')!r}, expected {left}"
+        )
+    expect(
+        not wrong,
+        did="POST /invites while mail failed, and once the circuit had been open for 10.5 s",
+        saw="; ".join(wrong),
+        expected=f"503 problem responses with Retry-After in whole seconds (at least 1); {left} while the circuit "
+        "has 19.5 s to go",
+        why="Rule 4.2: a 503 with Retry-After tells a client it may retry, and when; a 500 says the server broke.",
+    )
+
+
+@pytest.mark.task(4, points=5)
+@pytest.mark.rules("4.3")
+def test_a_malformed_preview_is_refused_and_nothing_of_it_kept(world):
+    wrong = []
+    for name, answer in MALFORMED.items():
+        world.upstream.will(answer, then=OK)
+        fault = _pending_fault(world, world.new_post())
+        if fault:
+            wrong.append(f"{name}: {fault}")
+        world.new_post()  # a good preview between two bad ones: the circuit stays closed
+    world.upstream.will(body({"title": "x" * 200, "description": None, "extra": [1, 2]}), then=OK)
+    edge = world.new_post()
+    if edge.status_code != 201 or edge.json().get("preview_status") != "ready":
+        wrong.append(f"a title of exactly 200 characters with an unknown field: {show(edge)[:80]}, expected 'ready'")
+    expect(
+        not wrong,
+        did="POST /posts with a link while the preview service answered 200 with a malformed preview, "
+        "each kind in turn; then a valid one at the limits",
+        saw="; ".join(wrong[:3]) + (f"; and {len(wrong) - 3} more" if len(wrong) > 3 else ""),
+        expected="201 and preview_status 'pending' for every malformed one; 'ready' for the valid one",
+        why="Rule 4.3: the outside service's answer is input like any other: validate it with a model "
+        "(a title of 1 to 200 characters, a description up to 1,000) before using any of it.",
+    )

@@ -1,0 +1,1 @@
+"""Infrastructure: SQLAlchemy, and the HTTP adapters of the outside service with their guards."""
