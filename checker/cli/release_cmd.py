@@ -30,7 +30,7 @@ def command(
     ids = [k.strip() for k in katas.split(",") if k.strip()] if katas else None
     out_console = console()
     if wheelhouse:
-        out_console.print("Downloading the pinned wheels for this platform (about 130 MB, a minute or two)...")
+        out_console.print("Downloading the pinned wheels for this platform (about 40 MB, under a minute)...")
     try:
         release = build_release(here.catalog, out, ids, force=force, wheelhouse=wheelhouse)
     except (CatalogError, ReleaseError, WheelhouseError) as error:

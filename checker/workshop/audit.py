@@ -7,12 +7,14 @@ module may share by chance. The copy leaks when one of its files holds a run of 
 (blank and trivial lines between them do not break the run), holds the bytes of a solution file,
 or lays out a `solutions/` folder or a decoy. Single shared lines are not leaks: a notebook that
 calls `create_app` shares that line with many files. Notebooks are read cell by cell, sources and
-outputs, so JSON escaping hides nothing.
+outputs, so JSON escaping hides nothing; web pages (the copy's rendered notebooks) are read without
+their tags and entities, so HTML escaping hides nothing either.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from checker.catalog.files import GENERATED, PRIVATE
 MIN_LENGTH = 16  # characters of a stripped line; shorter ones are too common to be a secret
 RUN = 3  # secret lines in a row that make a leak
 _TRIVIAL = re.compile(r"^(from \S+ import |import \S+|@)")
+_TAG = re.compile(r"<[^>]*>")
 _SKIPPED_DIRS = GENERATED | PRIVATE | {"wheelhouse"}  # the wheelhouse holds third-party wheels
 
 
@@ -65,7 +68,8 @@ def secrets_of(project: Path, kata_ids: list[str]) -> SolutionPrints:
 def _secret_folders(project: Path) -> list[Path]:
     folders = []
     for kata in sorted((project / "solutions").glob("*/")):
-        folders += [p for p in kata.iterdir() if p.is_dir()]  # the package, hidden/ and decoys/
+        # the package, hidden/ and decoys/; never a tool's cache, which changes while the audit reads it
+        folders += [p for p in kata.iterdir() if p.is_dir() and p.name not in _SKIPPED_DIRS]
     return folders
 
 
@@ -119,6 +123,8 @@ def _lines(path: Path) -> list[str]:
         return []  # binary files: their bytes are still compared whole
     if path.suffix == ".ipynb":
         text = _notebook_text(text)
+    if path.suffix in (".html", ".htm"):
+        text = html.unescape(_TAG.sub("", text))
     if path.suffix == ".diff":  # a decoy's mistake: its lines without the diff's markers
         text = "\n".join(line[1:] for line in text.splitlines() if not line.startswith(("+++", "---", "@@")))
     return [line.strip() for line in text.splitlines()]

@@ -1,11 +1,15 @@
-"""The learner copy's README: what is in it, how to install (online or from the wheelhouse), the loop."""
+"""The learner copy's README: what is in it, how to install (online or from the wheelhouse), the loop.
+
+Every command in it is the plain `uv run kata ...`: the copy's pyproject.toml makes that work with
+no network (see checker.workshop.learner_project), so the lines paste and run in an offline room.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from checker.catalog import Kata
-from checker.workshop.wheelhouse import offline_install, pip_install
+from checker.workshop.wheelhouse import pip_install
 
 
 def learner_readme(katas: Sequence[Kata], *, wheelhouse: bool, platform: str = "", python: str = "3.11") -> str:
@@ -41,8 +45,9 @@ uv run kata doctor --room
 4. Stuck? `uv run kata hint <id>` gives the next hint: a nudge, then the technique, then the
    shape of the code.
 
-`uv run kata list` shows every kata with your progress. The worked notebooks are in `notebooks/`
-(`uv run kata lab <id>`), the kata pages in `docs/katas/`.
+`uv run kata list` shows every kata with your progress. The worked notebooks are web pages with
+their output in `notebooks/` (`uv run kata lab <id>` opens one in your browser; they are read-only
+here, since they run the reference solution); the kata pages are in `docs/katas/`.
 
 Only the public tests run in this copy: the full grading, with the hidden suites, is with your
 facilitator. The reference solutions are not here either.
@@ -65,29 +70,32 @@ def _install(wheelhouse: bool, platform: str, python: str) -> str:
 uv run kata
 ```
 
-The first run installs the pinned dependencies, shows the katas and checks the first one."""
+The first run installs the pinned dependencies (the loop's alone, about 40 packages), shows the
+katas and checks the first one. From then on it needs no network: uv keeps what it resolved in
+`uv.lock`."""
     if not wheelhouse:
         return online
-    offline, pip = offline_install(python), pip_install(python)
+    pip = pip_install(python)
     return f"""This copy carries every dependency as a wheel in `wheelhouse/` (built for {platform}),
-so it installs with no network at all. In this folder:
+and its `pyproject.toml` tells uv to install from there alone: every `uv run kata ...` in this
+README works with no network at all. In this folder:
 
 ```console
 python3 -m pip install --no-index --find-links wheelhouse uv   # only if uv is missing
-{offline[0]}
-{offline[1]}
-uv run --no-sync kata
+uv run kata
 ```
 
-Keep `--no-sync` on every `uv run` in the room (or set `UV_NO_SYNC=1`, or activate `.venv` and
-type `kata ...`): without it uv would try to reach the network to lock the project. Without uv:
+The first run installs the loop's dependencies from `wheelhouse/`, shows the katas and checks the
+first one. Without uv:
 
 ```console
 {pip[0]}
 {pip[1]}
-.venv/bin/kata
+{pip[2]}
+kata
 ```
 
-On another platform, or with the network back, the plain way works too:
+and type `kata ...` wherever this README says `uv run kata ...` (in a new terminal, activate again
+with `{pip[2]}`; on Windows, `.venv\\Scripts\\activate`).
 
-{online}"""
+On another platform or Python, ask your facilitator for the copy built for it."""

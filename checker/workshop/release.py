@@ -1,7 +1,9 @@
 """Builds a learner copy: the chosen katas, their notebooks and docs pages, and the checker.
 
 Nothing of `solutions/` is copied, nor the facilitator-only parts of the checker; docs pages lose
-their snippets of solution files; and the finished copy is audited by content before it is
+their snippets of solution files; notebooks, which run the reference solution, become read-only
+pages with their stored output; the copy's pyproject.toml installs the loop alone (and, with a
+wheelhouse, installs it with no network); and the finished copy is audited by content before it is
 reported as built. The builder only ever writes inside the folder it is given, and refuses a
 folder that already holds files unless told to.
 """
@@ -22,9 +24,11 @@ from checker.errors import KataError
 from checker.reset import RELEASE_FILE, keep_shipped_starter, shipped_starter
 from checker.runner.process import count_reviewer_checks
 from checker.workshop.audit import Leak, find_leaks
+from checker.workshop.learner_project import LearnerProjectError, Offline, learner_pyproject
+from checker.workshop.notebook_page import notebook_page
 from checker.workshop.readme import learner_readme
 from checker.workshop.version import tool_version
-from checker.workshop.wheelhouse import Wheelhouse, fill_wheelhouse
+from checker.workshop.wheelhouse import FOLDER, Wheelhouse, fill_wheelhouse
 
 _IGNORED = ignore_generated(*PRIVATE, "*.egg-info")
 # The room's server runs on the facilitator's machine; a learner copy needs only its client. The
@@ -68,13 +72,18 @@ def build_release(
     out = _prepare(out.expanduser().resolve(), catalog.root, force=force)
     root = catalog.root
     _copy_checker(out / "checker")
-    for name in ("pyproject.toml", ".gitignore"):
-        if (root / name).is_file():
-            shutil.copyfile(root / name, out / name)
+    if (root / ".gitignore").is_file():
+        shutil.copyfile(root / ".gitignore", out / ".gitignore")
+    project_toml = (root / "pyproject.toml").read_text(encoding="utf-8")
+    _write_pyproject(out, project_toml)
     for kata in katas:
         _copy_kata(kata, out)
         _note_reviewer_checks(kata, out)
     wheels = fill_wheelhouse(out) if wheelhouse else None
+    if wheels:
+        # Only now: the wheels are pinned from the copy's plain settings, then the copy is told to use them alone.
+        _write_pyproject(out, project_toml, Offline(FOLDER, wheels.sys_platform, wheels.machine, wheels.python))
+        (out / ".python-version").write_text(wheels.python + "\n", encoding="utf-8")
     platform = wheels.platform if wheels else ""
     readme = learner_readme(katas, wheelhouse=bool(wheels), platform=platform, python=wheels.python if wheels else "")
     (out / "README.md").write_text(readme, encoding="utf-8")
@@ -141,15 +150,25 @@ def _copy_kata(kata: Kata, out: Path) -> None:
     shutil.rmtree(package)
     shutil.copytree(shipped, package, ignore=_IGNORED)
     keep_shipped_starter(kata, shipped, out)
-    if kata.notebook.is_file():
+    page = kata.notebook.with_suffix(".html")  # a copy built from a copy has the page, not the notebook
+    if kata.notebook.is_file() or page.is_file():
         (out / "notebooks").mkdir(exist_ok=True)
-        shutil.copyfile(kata.notebook, out / "notebooks" / kata.notebook.name)
-    page = kata.root / "docs" / "katas" / f"{kata.id}.md"
-    if page.is_file():
+        rendered = notebook_page(kata.notebook) if kata.notebook.is_file() else page.read_text(encoding="utf-8")
+        (out / "notebooks" / page.name).write_text(rendered, encoding="utf-8")
+    docs_page = kata.root / "docs" / "katas" / f"{kata.id}.md"
+    if docs_page.is_file():
         (out / "docs" / "katas").mkdir(parents=True, exist_ok=True)
-        (out / "docs" / "katas" / page.name).write_text(
-            without_solution_snippets(page.read_text(encoding="utf-8")), encoding="utf-8"
+        (out / "docs" / "katas" / docs_page.name).write_text(
+            without_solution_snippets(docs_page.read_text(encoding="utf-8")), encoding="utf-8"
         )
+
+
+def _write_pyproject(out: Path, project_toml: str, offline: Offline | None = None) -> None:
+    try:
+        text = learner_pyproject(project_toml, offline)
+    except LearnerProjectError as error:
+        raise ReleaseError(str(error)) from None
+    (out / "pyproject.toml").write_text(text, encoding="utf-8")
 
 
 def _note_reviewer_checks(kata: Kata, out: Path) -> None:

@@ -1,7 +1,7 @@
 """Puts the locked dependencies into a learner copy as wheels, so a room installs with no network.
 
-`uv pip compile` pins the project's dependencies and its dev group for this interpreter and
-platform, held to the project's `[tool.uv] constraint-dependencies`; `pip download` then fetches
+`uv pip compile` pins the copy's dependencies (the loop's: a copy has no dependency groups) for
+this interpreter and platform, held to the project's `[tool.uv] constraint-dependencies`; `pip download` then fetches
 exactly those wheels, plus the build backend (the copy installs itself) and uv itself, for
 laptops that lack it. Wheels only, never source archives: a room has no compilers to rely on.
 """
@@ -24,18 +24,12 @@ REQUIREMENTS = "requirements.txt"
 _BUILD = ["hatchling", "editables"]
 
 
-def offline_install(python: str) -> tuple[str, ...]:
-    """The commands that install a copy from its wheelhouse, for the Python the wheels were built for."""
-    return (
-        f"uv venv --offline --python {python}",
-        "uv pip install --offline --no-index --find-links wheelhouse -r wheelhouse/requirements.txt -e .",
-    )
-
-
 def pip_install(python: str) -> tuple[str, ...]:
+    """The commands that install a copy from its wheelhouse without uv, and put `kata` on the PATH."""
     return (
         f"python{python} -m venv .venv",
         ".venv/bin/python -m pip install --no-index --find-links wheelhouse -r wheelhouse/requirements.txt -e .",
+        ". .venv/bin/activate",
     )
 
 
@@ -51,6 +45,8 @@ class Wheelhouse:
     seconds: float
     platform: str
     python: str  # major.minor of the interpreter the wheels are for
+    sys_platform: str  # the system and machine the wheels are for, as markers name them
+    machine: str
 
 
 def this_platform() -> str:
@@ -64,7 +60,7 @@ def fill_wheelhouse(copy: Path, *, with_uv: bool = True) -> Wheelhouse:
     folder.mkdir(exist_ok=True)
     constraints = folder / "constraints.txt"
     constraints.write_text("\n".join(_constraints(copy / "pyproject.toml")) + "\n", encoding="utf-8")
-    pinned = _compile(["--group", "pyproject.toml:dev", "pyproject.toml"], copy, constraints)
+    pinned = _compile(["pyproject.toml"], copy, constraints)
     build = _compile(["-"], copy, constraints, stdin="\n".join(_BUILD) + "\n")
     extra = [line for line in build if line.split("==")[0] not in {p.split("==")[0] for p in pinned}]
     if with_uv and shutil.which("uv"):
@@ -92,6 +88,8 @@ def fill_wheelhouse(copy: Path, *, with_uv: bool = True) -> Wheelhouse:
         bytes=sum(w.stat().st_size for w in wheels),
         seconds=time.perf_counter() - started,
         platform=this_platform(),
+        sys_platform=sys.platform,
+        machine=platform.machine(),
         python=f"{sys.version_info[0]}.{sys.version_info[1]}",
     )
 
