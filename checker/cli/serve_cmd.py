@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from checker.cli.context import console, fail, project
+from checker.cli.ports import PortOpt, choose_port
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")]
-PortOpt = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to serve on.")]
 LanOpt = Annotated[
     bool, typer.Option("--lan", help="Listen on every interface, so that laptops on the network can join.")
 ]
@@ -22,7 +22,7 @@ RoomOpt = Annotated[
 
 
 def command(
-    host: HostOpt = "127.0.0.1", port: PortOpt = 8000, lan: LanOpt = False, db: DbOpt = None, room: RoomOpt = None
+    host: HostOpt = "127.0.0.1", port: PortOpt = None, lan: LanOpt = False, db: DbOpt = None, room: RoomOpt = None
 ) -> None:
     """Start the room server; prints the join code, the admin token and the room page's link."""
     try:
@@ -34,6 +34,7 @@ def command(
     here = project()
     katas = [(k.id, k.title) for k in here.catalog.katas]
     bind = "0.0.0.0" if lan else host
+    port, port_note = choose_port(bind, port, "kata serve")
     base = f"http://{_lan_address() if lan else host}:{port}"
     try:
         prepared = prepare(db or here.root / ".kata" / "room-server.db", katas=katas, room_name=room, public_url=base)
@@ -41,6 +42,8 @@ def command(
         fail(str(error))
     out = console()
     out.soft_wrap = True  # links and commands stay on one line, to be copied whole
+    if port_note:
+        out.print(port_note)
     if prepared.opened is not None:
         opened = prepared.opened
         out.print(f"[bold]Room {opened.room.name!r} is open.[/]  Join code: [bold]{opened.room.code}[/]")
