@@ -1,8 +1,13 @@
 """Builds a Gradescope autograder zip: the checker, the chosen katas' suites, and the two scripts
 Gradescope runs (`setup.sh` once per image, `run_autograder` once per submission).
 
-The reference solutions and decoys never go in: only `kata.toml`, the README, the public tests
-and the hidden suite of each kata.
+The reference solutions and decoys never go in: only `kata.toml`, the README, the public tests,
+the hidden suite of each kata, and its starter as shipped (kept where `kata grade` looks for it,
+so that an upload of the untouched starter is "not attempted", not points).
+
+Gradescope unpacks the zip into `/autograder/source`: the scripts sit at the zip's top beside the
+project they run. Both work in `$AUTOGRADER` (Gradescope's `/autograder` unless set), so that
+they can be tried in any folder.
 """
 
 from __future__ import annotations
@@ -12,28 +17,34 @@ from pathlib import Path
 
 from checker.catalog import Kata
 from checker.catalog.files import GENERATED
+from checker.reset import shipped_starter, starters_folder
 
 SETUP = """#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image.
 set -euo pipefail
-apt-get update
-apt-get install -y --no-install-recommends ca-certificates curl git
-curl -LsSf https://astral.sh/uv/install.sh | sh
+AUTOGRADER="${AUTOGRADER:-/autograder}"
 export PATH="$HOME/.local/bin:$PATH"
-cd /autograder/source
+if ! command -v uv >/dev/null; then
+    apt-get update
+    apt-get install -y --no-install-recommends ca-certificates curl
+    curl -LsSf https://astral.sh/uv/install.sh | sh
+fi
+cd "$AUTOGRADER/source"
 uv sync --no-dev  # the pins in pyproject.toml (constraint-dependencies) fix every version
 """
 
 RUN = """#!/usr/bin/env bash
-# Gradescope runs this for each submission; it must leave /autograder/results/results.json.
+# Gradescope runs this for each submission; it must leave $AUTOGRADER/results/results.json.
 set -uo pipefail
+AUTOGRADER="${{AUTOGRADER:-/autograder}}"
 export PATH="$HOME/.local/bin:$PATH"
-cd /autograder/source
-uv run --no-sync --no-dev kata grade /autograder/submission --one --katas {katas} \\
-    --workers 2 --timeout {timeout:g} --out /tmp/grades
-mkdir -p /autograder/results
-cp /tmp/grades/submissions/submission/gradescope/results.json /autograder/results/results.json \\
-    || echo '{{"score": 0, "output": "The grader could not run: ask your instructor."}}' > /autograder/results/results.json
+cd "$AUTOGRADER/source"
+grades="$(mktemp -d)"
+uv run --no-sync --no-dev kata grade "$AUTOGRADER/submission" --one --katas {katas} \\
+    --workers 2 --timeout {timeout:g} --out "$grades"
+mkdir -p "$AUTOGRADER/results"
+cp "$grades/submissions/submission/gradescope/results.json" "$AUTOGRADER/results/results.json" \\
+    || echo '{{"score": 0, "output": "The grader could not run: ask your instructor."}}' > "$AUTOGRADER/results/results.json"
 """
 
 _SKIP = GENERATED
@@ -61,15 +72,19 @@ def build_gradescope_zip(root: Path, katas: list[Kata], out: Path, *, timeout: f
         add_text(RUN.format(katas=",".join(k.id for k in katas), timeout=timeout), "run_autograder", 0o755)
         for name in ("pyproject.toml", "uv.lock", "README.md"):
             if (root / name).is_file():
-                add(root / name, f"source/{name}")
+                add(root / name, name)
         for path in _files(root / "checker"):
-            add(path, f"source/{path.relative_to(root).as_posix()}")
+            add(path, path.relative_to(root).as_posix())
         for kata in katas:
             for name in ("kata.toml", "README.md"):
                 if (kata.folder / name).is_file():
-                    add(kata.folder / name, f"source/katas/{kata.id}/{name}")
+                    add(kata.folder / name, f"katas/{kata.id}/{name}")
             for path in [*_files(kata.public_tests), *_files(kata.hidden_tests)]:
-                add(path, f"source/{path.relative_to(root).as_posix()}")
+                add(path, path.relative_to(root).as_posix())
+            starter = shipped_starter(kata)
+            kept = (starters_folder(root) / kata.id / kata.package).relative_to(root).as_posix()
+            for path in _files(starter):
+                add(path, f"{kept}/{path.relative_to(starter).as_posix()}")
     return names
 
 

@@ -117,6 +117,32 @@ def gradescope_problems(data: dict[str, Any]) -> list[str]:
 
 
 _CASE_CHILDREN = {"failure", "error", "skipped", "system-out", "system-err"}
+# The attributes Jenkins' junit-10.xsd allows on each element.
+_ATTRIBUTES = {
+    "testsuites": {"name", "time", "tests", "failures", "disabled", "errors"},
+    "testsuite": {
+        "name",
+        "tests",
+        "failures",
+        "errors",
+        "group",
+        "time",
+        "disabled",
+        "skipped",
+        "timestamp",
+        "hostname",
+        "id",
+        "package",
+        "file",
+        "log",
+        "url",
+        "version",
+    },
+    "testcase": {"name", "assertions", "time", "classname", "status", "class", "file", "line", "log", "group", "url"},
+    "failure": {"message", "type"},
+    "error": {"message", "type"},
+    "skipped": {"message"},
+}
 _SUITE_COUNTS = {"failures": "failure", "errors": "error", "skipped": "skipped"}
 
 
@@ -140,6 +166,9 @@ def junit_problems(text: str) -> list[str]:
                 problems.append(f"{where}: a testcase is at once failed, errored or skipped")
             problems += _time(where, case)
         problems += _time(where, suite)
+    for element in root.iter():
+        extra = set(element.attrib) - _ATTRIBUTES.get(element.tag, set(element.attrib))
+        problems += [f"<{element.tag}> has {name}=, which the schema does not allow" for name in sorted(extra)]
     return problems + _counts("testsuites", root, root.findall("testsuite/testcase"))
 
 

@@ -21,6 +21,7 @@ from checker.grading.grader import Grader
 from checker.grading.intake import discover
 from checker.grading.model import SubmissionGrade
 from checker.grading.sandbox import probe
+from checker.runner.process import Limits
 from tests.grading.conftest import KATA, ROOT, TIGHT, submission, zipped
 
 pytestmark = pytest.mark.slow  # grades a batch of hostile submissions in the sandbox
@@ -155,7 +156,8 @@ def listener():
 
 @pytest.fixture(scope="module")
 def environment(grading_catalog) -> list[str]:
-    return probe(Grader(grading_catalog, TIGHT).rules)
+    with Grader(grading_catalog, TIGHT) as grader:
+        return probe(grader.rules, sandboxed=grader.bwrap is not None)
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +167,8 @@ def batch(tmp_path_factory, grading_catalog, listener) -> dict[str, SubmissionGr
     kata = f"katas/{KATA}"
     submission(room / "solution", base="solution")
     submission(room / "starter", base="starter")
+    begun = submission(room / "begun-starter", base="starter") / "katas" / KATA / "inkwell" / "__init__.py"
+    begun.write_text(begun.read_text() + "\n# begun\n")
     forge = {"conftest.py": FORGE_HOOK}
     submission(
         room / "forging-conftest", package=forge, files={f"{kata}/conftest.py": FORGE_HOOK, "conftest.py": FORGE_HOOK}
@@ -272,7 +276,9 @@ def score(grade: SubmissionGrade) -> float:
 def test_the_honest_submissions_beside_the_attacks_keep_their_scores(batch, checked):
     assert score(batch["solution"]) == 100, batch["solution"].katas[KATA]
     assert score(batch["zipped-solution"]) == 100, batch["zipped-solution"].katas[KATA]
-    assert score(batch["starter"]) == checked(KATA, "starter").score, batch["starter"].katas[KATA]
+    assert score(batch["begun-starter"]) == checked(KATA, "starter").score, batch["begun-starter"].katas[KATA]
+    # The starter as shipped is no attempt: it is not run, and says so rather than scoring its passing tests.
+    assert batch["starter"].katas[KATA].verdict == "not attempted", batch["starter"].katas[KATA]
     assert not batch["solution"].flags, batch["solution"].flags
 
 
@@ -364,7 +370,8 @@ def test_an_exit_hook_rewriting_the_results_is_caught_in_a_fresh_interpreter(tmp
     # A warm run ends with os._exit, so exit hooks never run there; a fresh interpreter runs them.
     submission(tmp_path / "atexit", package={"__init__.py": ATEXIT_REWRITE})
     sources = discover([str(tmp_path / "atexit")], [KATA])
-    with Grader(grading_catalog, replace(TIGHT, warm=False)) as grader:
+    # A fresh interpreter per run imports the whole stack first: more time than the warm limits allow.
+    with Grader(grading_catalog, replace(TIGHT, warm=False, limits=Limits(per_test=3.0, per_run=40.0))) as grader:
         [grade] = grader.grade(sources)
     kata = grade.katas[KATA]
     assert kata.score == 0 and kata.status == "tampered", kata

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli.main import app
@@ -43,6 +44,7 @@ def test_grading_a_room_writes_the_gradebook_and_each_learners_results(sandbox, 
     assert not (tmp_path / "out/submissions/bob/exercism").exists()
 
 
+@pytest.mark.slow  # grades a kata
 def test_a_kata_folder_given_as_the_path_is_graded_as_one_submission(sandbox, tmp_path):
     submission(tmp_path / "ada", base="solution")
     result = _kata("grade", str(tmp_path / "ada" / "katas" / KATA), *FAST, "--out", str(tmp_path / "out"))
@@ -51,6 +53,7 @@ def test_a_kata_folder_given_as_the_path_is_graded_as_one_submission(sandbox, tm
     assert list(book) == ["ada"] and book["ada"][KATA] == "100", book
 
 
+@pytest.mark.slow  # grades two submissions
 def test_rows_follow_the_learner_not_the_path(sandbox, tmp_path):
     for folder, learner in (("a-folder", "Zed"), ("z-folder", "Amy")):
         submission(tmp_path / "room" / folder, files={"submission.json": json.dumps({"learner": learner})})
@@ -87,24 +90,58 @@ def test_a_bad_shard_is_refused_with_a_sentence(sandbox, tmp_path):
     assert result.exit_code == 2 and "1 <= i <= n" in result.output
 
 
-def test_the_gradescope_autograder_grades_an_upload_without_the_solutions(sandbox, tmp_path):
+def test_the_gradescope_autograder_holds_the_suites_and_the_starter_but_no_solution(sandbox, tmp_path):
     result = _kata("export", "gradescope", "--katas", KATA, "--out", str(tmp_path / "autograder.zip"))
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(tmp_path / "autograder.zip") as bundle:
         names = bundle.namelist()
-        bundle.extractall(tmp_path / "autograder")
         mode = bundle.getinfo("run_autograder").external_attr >> 16
-    assert {"setup.sh", "run_autograder", f"source/solutions/{KATA}/hidden/test_http.py"} <= set(names)
+    # Gradescope unpacks the zip into /autograder/source: the scripts and the project at its top.
+    assert {"setup.sh", "run_autograder", "pyproject.toml", f"solutions/{KATA}/hidden/test_http.py"} <= set(names)
+    assert f".kata/starters/{KATA}/inkwell/text.py" in names, "no shipped starter: an untouched upload would score"
     assert not [n for n in names if f"solutions/{KATA}/inkwell" in n or "/decoys/" in n]
     assert mode & 0o111
-    # What run_autograder does, with this interpreter: a Gradescope upload is just the package.
-    upload = tmp_path / "upload"
-    upload.mkdir()
-    submission(tmp_path / "s", base="solution")
-    os.rename(tmp_path / "s" / "katas" / KATA / "inkwell", upload / "inkwell")
-    kata = str(Path(sys.executable).with_name("kata"))
-    command = [kata, "grade", str(upload), "--one", *FAST, "--out", str(tmp_path / "g")]
-    done = subprocess.run(command, cwd=tmp_path / "autograder" / "source", capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout + done.stderr
-    scored = json.loads((tmp_path / "g/submissions/upload/gradescope/results.json").read_text())
-    assert scored["score"] == 100, scored["output"]
+
+
+def _autograder(tmp_path: Path) -> Path:
+    """The export unpacked as Gradescope lays it out: the zip in source/, run_autograder copied beside it."""
+    result = _kata("export", "gradescope", "--katas", KATA, "--out", str(tmp_path / "autograder.zip"))
+    assert result.exit_code == 0, result.output
+    home = tmp_path / "autograder"
+    with zipfile.ZipFile(tmp_path / "autograder.zip") as bundle:
+        bundle.extractall(home / "source")
+    for script in ("setup.sh", "run_autograder"):
+        (home / "source" / script).chmod(0o755)
+    shutil.copy2(home / "source" / "run_autograder", home / "run_autograder")
+    return home
+
+
+def _upload(home: Path, base: str) -> None:
+    shutil.rmtree(home / "submission", ignore_errors=True)
+    shutil.rmtree(home / "results", ignore_errors=True)
+    submission(home / "upload-src", base=base)
+    shutil.move(home / "upload-src" / "katas" / KATA / "inkwell", home / "submission" / "inkwell")
+    shutil.rmtree(home / "upload-src")
+
+
+@pytest.mark.slow  # installs the autograder's environment and grades two uploads
+@pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed: setup.sh installs from its pins with uv")
+def test_the_gradescope_scripts_install_and_grade_in_a_clean_folder(tmp_path):
+    home = _autograder(tmp_path)
+    # As Gradescope runs them, in a folder holding nothing of the project; offline: uv's cache serves the pins.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "UV_PROJECT", "PYTHONPATH"))}
+    env |= {"AUTOGRADER": str(home), "UV_OFFLINE": "1", "HOME": os.environ.get("HOME", str(tmp_path))}
+    setup = subprocess.run(
+        ["bash", str(home / "source" / "setup.sh")], cwd=home, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert setup.returncode == 0, setup.stdout[-2000:] + setup.stderr[-2000:]
+    assert (home / "source" / ".venv").is_dir(), "setup.sh made no environment in source/"
+    for base, score, verdict in (("solution", 100, "00-welcome: 100"), ("starter", 0, "00-welcome: not attempted")):
+        _upload(home, base)
+        run = subprocess.run(
+            [str(home / "run_autograder")], cwd=home, env=env, capture_output=True, text=True, timeout=600
+        )
+        assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+        results = json.loads((home / "results" / "results.json").read_text())
+        assert (results["score"], results["max_score"]) == (score, 100), results.get("output")
+        assert verdict in results["output"], results["output"]

@@ -16,6 +16,7 @@ def junit_xml(grade: SubmissionGrade) -> str:
     for kata in grade.katas.values():
         root.append(_suite(kata))
     _count(root, root.findall("testsuite/testcase"))
+    del root.attrib["skipped"]  # the schema Jenkins reads has no skipped count on <testsuites>
     root.set("time", f"{sum(float(s.get('time', '0')) for s in root.findall('testsuite')):.3f}")
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
