@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import bubblewrap
 from checker.progress import ProgressError, store_for
 
 REQUIRED = ("fastapi", "sqlalchemy", "pydantic", "pytest", "httpx2", "sqlite-utils", "import-linter")
@@ -22,6 +23,7 @@ class Finding:
     ok: bool
     detail: str
     fix: str = ""
+    blocking: bool = True  # False: a feature some users need (grading), not the katas themselves
 
 
 def run_doctor(root: Path) -> list[Finding]:
@@ -32,8 +34,17 @@ def run_doctor(root: Path) -> list[Finding]:
         _sqlite_features,
         lambda: _writable(root),
         lambda: _progress(root),
+        _sandbox,
     ]
     return [check() for check in checks]
+
+
+def _sandbox() -> Finding:
+    """Reviewers only: `kata grade` runs every submission in a bubblewrap sandbox."""
+    why = bubblewrap.problem()
+    if why is None:
+        return Finding("grading sandbox", True, "bubblewrap works (needed by `kata grade` only)", blocking=False)
+    return Finding("grading sandbox", False, f"{why} (needed by `kata grade` only)", bubblewrap.INSTALL, blocking=False)
 
 
 def _progress(root: Path) -> Finding:

@@ -36,9 +36,9 @@ def command(
         render.print_json(out, [f.__dict__ for f in found])
     else:
         render.findings(out, found)
-        problems = sum(1 for f in found if not f.ok)
+        problems = sum(1 for f in found if not f.ok and f.blocking)
         out.print("\n[bold green]Ready.[/]" if not problems else f"\n[bold red]{problems} problem(s) to fix.[/]")
-    raise typer.Exit(0 if all(f.ok for f in found) else 1)
+    raise typer.Exit(0 if all(f.ok or not f.blocking for f in found) else 1)
 
 
 def _room(as_json: bool) -> None:

@@ -49,6 +49,13 @@ MergeOpt = Annotated[
 OneOpt = Annotated[bool, typer.Option("--one", help="Each PATH is one submission, never a folder of submissions.")]
 FreshOpt = Annotated[bool, typer.Option("--fresh", help="A new interpreter per run instead of the warm worker.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the batch as one JSON object.")]
+UnconfinedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--unconfined",
+        help="Grade without the bubblewrap sandbox: runs can read and write what you can. Only for code you trust.",
+    ),
+]
 
 
 def command(
@@ -64,6 +71,7 @@ def command(
     one: OneOpt = False,
     fresh: FreshOpt = False,
     as_json: JsonOpt = False,
+    unconfined: UnconfinedOpt = False,
 ) -> None:
     """Grade submissions: a gradebook CSV, results per submission (Exercism, Gradescope, JUnit), feedback."""
     terminal = console()
@@ -78,7 +86,16 @@ def command(
             limits=Limits(per_test=timeout, per_run=run_timeout),
             rules=Confinement(memory_bytes=memory * 1024**2, cpu_seconds=int(run_timeout) + 30),
             warm=not fresh,
+            sandbox=not unconfined,
         )
+        if unconfined:
+            terminal.print(
+                Text(
+                    "UNCONFINED: every submission runs with your rights, outside the sandbox. "
+                    "Use this only for code you trust.",
+                    style="bold red",
+                )
+            )
         batch = _grade(terminal, here.catalog, paths, options, shard, one=one, quiet=as_json)
     write_batch(batch, out)
     if as_json:

@@ -119,7 +119,7 @@ def katas(out: Console, rows: list[tuple[Kata, KataProgress]], current: Kata) ->
 def findings(out: Console, found: list[Finding]) -> None:
     width = max(len(f.name) for f in found)
     for finding in found:
-        mark, colour = MARK[finding.ok]
+        mark, colour = MARK[finding.ok] if finding.ok or finding.blocking else ("–", "yellow")
         line = Text.assemble((f"{mark} ", colour), f"{finding.name:<{width}}  ", finding.detail)
         if finding.fix:
             line.append(f"\n  {' ' * width}  fix: {finding.fix}", style="yellow")

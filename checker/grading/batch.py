@@ -31,7 +31,7 @@ def grade_sources(
 ) -> Batch:
     options = options or GradeOptions()
     with Grader(catalog, options) as grader:
-        environment = probe(grader.rules)
+        environment = probe(grader.rules, sandboxed=grader.bwrap is not None)
         grades = grader.grade(sources, on_graded, on_run)
         katas = [k.id for k in grader.katas]
     if not options.katas and shard is None:  # shards keep every kata, so that they merge

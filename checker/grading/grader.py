@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from checker import bubblewrap
 from checker.catalog import Catalog, Kata
 from checker.catalog.files import ignore_generated
 from checker.grading.archive import Caps, Refused
@@ -49,6 +50,7 @@ class GradeOptions:
     rules: Confinement = field(default_factory=Confinement)
     caps: Caps = field(default_factory=Caps)
     warm: bool = True
+    sandbox: bool = True  # every run in a bubblewrap sandbox; False only for submissions you trust
     seed: int | None = None  # fixes the canaries, for reproducible tests only
 
 
@@ -59,7 +61,11 @@ class Grader:
         # Runs read the suites from private copies, so the catalog's secrets can vanish from their view.
         secrets = tuple(str(catalog.root / name) for name in ("solutions", ".git"))
         self.rules = replace(options.rules, hidden_paths=options.rules.hidden_paths or secrets)
-        self.launcher = JailedLauncher(self.rules, warm=options.warm)
+        # Every run's files live below one folder of this batch's own: the sandbox shows a run
+        # its own part of it and nothing else of the reviewer's disk.
+        self.bwrap = bubblewrap.require() if options.sandbox else None
+        self.base = Path(tempfile.mkdtemp(prefix="kata-batch-")).resolve()
+        self.launcher = JailedLauncher(self.rules, warm=options.warm, bwrap=self.bwrap, base=self.base)
         self._manifests: dict[str, dict[str, Entry]] = {}
         self._starters: dict[str, str | None] = {}
         self._lock = threading.Lock()
@@ -74,6 +80,7 @@ class Grader:
 
     def __exit__(self, *_: object) -> None:
         self.launcher.close()
+        shutil.rmtree(self.base, ignore_errors=True)
 
     def grade(
         self,
@@ -110,7 +117,7 @@ class Grader:
     def grade_one(self, source: Source) -> SubmissionGrade:
         grade = SubmissionGrade(name=source.name, location=source.location, kind=source.kind)
         ids = [k.id for k in self.katas]
-        with tempfile.TemporaryDirectory(prefix="kata-grade-") as scratch:
+        with tempfile.TemporaryDirectory(prefix="kata-grade-", dir=self.base) as scratch:
             try:
                 root = materialize(source, Path(scratch, "submission"), ids, self.options.caps)
                 folders = kata_folders(root, self.katas)
@@ -163,6 +170,7 @@ class Grader:
                 limits=self.options.limits,
                 launcher=self.launcher,
                 tap=events.append,
+                workdir=scratch,
             )
         except SubmissionError as error:
             return KataGrade(kata.id, "missing", reasons=[str(error)])

@@ -21,10 +21,16 @@ except ImportError:  # Windows: no rlimits. Grading confines on POSIX only; impo
     resource = None  # type: ignore[assignment]
 
 _CLONE_NEWNS = 0x00020000
+_CLONE_NEWUTS = 0x04000000
+_CLONE_NEWIPC = 0x08000000
 _CLONE_NEWUSER = 0x10000000
+_CLONE_NEWPID = 0x20000000
 _CLONE_NEWNET = 0x40000000
 _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 1, 2, 4, 8
-_MS_REC, _MS_PRIVATE = 0x4000, 1 << 18
+_MS_REMOUNT, _MS_BIND, _MS_REC, _MS_PRIVATE = 32, 4096, 0x4000, 1 << 18
+_MNT_DETACH = 2
+_PR_SET_PDEATHSIG = 1
+STASH = "/.kata-stash"  # an empty folder the sandbox makes, where a run's own folders wait while /tmp is covered
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,10 @@ class Confinement:
 def confine(rules: Confinement, cgroup: str | None = None) -> list[str]:
     """Confine the calling process; returns what could not be applied, in sentences."""
     missing = []
-    os.setsid()  # its own process group, so the grader can stop it with everything it started
+    try:
+        os.setsid()  # its own process group, so the grader can stop it with everything it started
+    except PermissionError:
+        pass  # already the leader of a session of its own (bubblewrap's --new-session made it one)
     if cgroup:
         try:
             Path(cgroup, "cgroup.procs").write_text(str(os.getpid()))
@@ -143,3 +152,91 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+class EnclosureError(OSError):
+    """A run could not be walled off from the other runs of its sandbox: it must not start."""
+
+
+def enclose(writable: list[str], readable: list[str], covers: list[str]) -> None:
+    """Wall one forked run off from the other runs of a shared sandbox (the warm worker's).
+
+    Called in the fork, before any suite or submission code runs. In new user, mount, network,
+    IPC and UTS namespaces it covers the shared folders (`covers`: /tmp and the batch folder)
+    with empty ones, lays back only this run's folders (`readable` ones read-only), hides /proc
+    and /dev/shm, and brings up a loopback of its own. Then it enters a further user, mount and
+    PID namespace, which locks those mounts (they can no longer be taken away to reveal what
+    they cover), and forks: the child is the run, PID 1 of its namespace, so every process it
+    starts ends with it. This process stays behind as the run's keeper and never returns: it
+    waits for the run, kills it on SIGTERM, and exits with its status.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    _call(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0), "prctl")  # the worker gone: end the run
+    _unshare(libc, _CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWIPC | _CLONE_NEWUTS)
+    _call(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "make mounts private")
+    _loopback_up()
+    _call(libc.mount(b"tmpfs", STASH.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, b"size=4k"), f"mount {STASH}")
+    keep = [*writable, *readable]
+    for number, path in enumerate(keep):
+        spot = f"{STASH}/{number}"
+        os.mkdir(spot)
+        _call(libc.mount(path.encode(), spot.encode(), None, _MS_BIND | _MS_REC, None), f"keep {path}")
+    for cover in covers:
+        _call(libc.mount(b"tmpfs", cover.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, b"mode=1777"), f"cover {cover}")
+    for number, path in enumerate(keep):
+        os.makedirs(path, exist_ok=True)
+        _call(libc.mount(f"{STASH}/{number}".encode(), path.encode(), None, _MS_BIND | _MS_REC, None), f"bind {path}")
+        if path in readable:
+            flags = _MS_REMOUNT | _MS_BIND | _MS_RDONLY | _MS_NOSUID | _MS_NODEV
+            _call(libc.mount(None, path.encode(), None, flags, None), f"make {path} read-only")
+    _call(libc.umount2(STASH.encode(), _MNT_DETACH), f"unmount {STASH}")
+    for hidden in ("/proc", "/dev/shm"):
+        if os.path.isdir(hidden):
+            _call(libc.mount(b"tmpfs", hidden.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, b"size=1m"), f"hide {hidden}")
+    # A user namespace below this one: every mount above is now locked in place for the run. Its id
+    # maps stay unwritten (/proc is gone): the run's files still belong to the grader's user, and
+    # the run can change no id.
+    _call(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWPID), "unshare")
+    run = os.fork()
+    if run == 0:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        return
+    _keep(run)
+
+
+def _keep(run: int) -> None:
+    signal.signal(signal.SIGTERM, lambda *_: os.kill(run, signal.SIGKILL))
+    while True:
+        try:
+            _, status = os.waitpid(run, 0)
+            break
+        except ChildProcessError:
+            os._exit(70)
+    os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+
+
+def _unshare(libc: ctypes.CDLL, flags: int) -> None:
+    uid, gid = os.geteuid(), os.getegid()
+    _call(libc.unshare(flags), "unshare")
+    # Map the user to itself inside the new user namespace, so files keep their owner.
+    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+        with open(f"/proc/self/{name}", "w") as handle:
+            handle.write(text)
+
+
+def _loopback_up() -> None:
+    """A new network namespace starts with its loopback down; suites may serve fakes on 127.0.0.1."""
+    import fcntl
+    import socket
+    import struct
+
+    siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as handle:
+        request = struct.pack("16sH14x", b"lo", 0)
+        flags = struct.unpack("16sH14x", fcntl.ioctl(handle, siocgifflags, request))[1]
+        fcntl.ioctl(handle, siocsifflags, struct.pack("16sH14x", b"lo", flags | iff_up))
+
+
+def _call(result: int, what: str) -> None:
+    if result != 0:
+        raise EnclosureError(f"could not {what}: {os.strerror(ctypes.get_errno())}")

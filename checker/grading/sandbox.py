@@ -15,10 +15,11 @@ import subprocess
 import sys
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from checker.grading.jail import Confinement
+from checker import bubblewrap
+from checker.grading.jail import STASH, Confinement
 from checker.runner.launch import ForkServer
 
 PYTHON = [sys.executable, "-I", "-B"]
@@ -62,6 +63,11 @@ class PidsCgroup:
                     path.rmdir()
         return None
 
+    def add(self, pid: int) -> None:
+        """Move a process (and what it starts from now on) into this cgroup, from outside it."""
+        with contextlib.suppress(OSError):
+            (self.path / "cgroup.procs").write_text(str(pid))
+
     def members(self) -> list[int]:
         try:
             return [int(pid) for pid in (self.path / "cgroup.procs").read_text().split()]
@@ -99,8 +105,11 @@ def _cgroup_bases() -> list[Path]:
 class JailedHandle:
     """A confined run: its exit ends every process it left behind."""
 
-    def __init__(self, pid: int, popen: subprocess.Popen[bytes] | None, cgroup: PidsCgroup | None) -> None:
+    def __init__(
+        self, pid: int, popen: subprocess.Popen[bytes] | None, cgroup: PidsCgroup | None, *, keeper: bool = False
+    ) -> None:
         self.pid, self._popen, self._cgroup = pid, popen, cgroup
+        self._keeper = keeper  # the pid is a keeper (jail.enclose) that ends its run's namespace on SIGTERM
         self._code: int | None = None
 
     def poll(self) -> int | None:
@@ -120,6 +129,13 @@ class JailedHandle:
         return self._code
 
     def kill(self) -> None:
+        if self._keeper:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGTERM)  # the keeper kills the run, PID 1 of its namespace
+            for _ in range(200):
+                if not _alive(self.pid):
+                    break
+                time.sleep(0.005)
         with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGKILL)  # in case it has not made its own process group yet
         self._sweep()
@@ -134,35 +150,86 @@ class JailedHandle:
                 self._popen.wait(timeout=5)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 @dataclass
 class JailedLauncher:
-    """Starts confined runs; `warm` forks a worker that has imported the stack (POSIX only)."""
+    """Starts confined runs; `warm` forks a worker that has imported the stack (POSIX only).
+
+    With `bwrap` (the bubblewrap binary) every run lives in a sandbox that shows it only its own
+    folders below `base`: a fresh run gets a bubblewrap sandbox of its own; warm runs are forks
+    of one worker that lives in a sandbox, each walled off from the others in namespaces of its
+    own (`jail.enclose`). Without it, runs are confined by hand (limits, network, hidden paths).
+    """
 
     rules: Confinement = Confinement()
     warm: bool = True
+    bwrap: str | None = None
+    base: Path | None = None
 
     def __post_init__(self) -> None:
         self.warm = self.warm and hasattr(os, "fork")
-        self._server = ForkServer([*PYTHON, "-m", "checker.grading.warm", self.rules.to_json()])
+        if self.bwrap is not None and self.base is None:
+            raise ValueError("a sandboxed launcher needs the batch folder its runs live in")
+        # In the sandbox the namespaces are bubblewrap's (and enclose's): the run only sets its limits.
+        self.inner = replace(self.rules, cut_network=False, hidden_paths=()) if self.bwrap else self.rules
+        worker = [*PYTHON, "-m", "checker.grading.warm", self.inner.to_json()]
+        if self.bwrap is not None and self.base is not None:
+            worker = _sandboxed(self.bwrap, self.base, writable=[self.base], readable=[], own_pids=False) + worker
+        self._server = ForkServer(worker)
 
     def start(self, args: list[str], *, cwd: Path, env: dict[str, str], output: Path) -> JailedHandle:
         del env  # the runner's environment is the reviewer's, scrubbed; a jailed run gets a clean one
         args = [*args, "--kata-root-last"]
         cgroup = PidsCgroup.create(self.rules.processes)
         group = str(cgroup.path) if cgroup else ""
+        suites = Path(args[args.index("--rootdir") + 1])
         if not self.warm:
+            command = [*PYTHON, "-m", "checker.grading.jail", self.inner.to_json(), group, "--", *args]
+            if self.bwrap is not None and self.base is not None:
+                command = _sandboxed(self.bwrap, cwd, writable=[cwd], readable=[suites], own_pids=True) + [
+                    *PYTHON,
+                    "-m",
+                    "checker.grading.jail",
+                    self.inner.to_json(),
+                    "",
+                    "--",
+                    *args,
+                ]
             with open(output, "wb") as sink:
                 popen = subprocess.Popen(
-                    [*PYTHON, "-m", "checker.grading.jail", self.rules.to_json(), group, "--", *args],
+                    command,
                     cwd=cwd,
                     env=clean_env(cwd),
                     stdout=sink,
                     stderr=subprocess.STDOUT,
                     stdin=subprocess.DEVNULL,
                 )
+            if cgroup is not None and self.bwrap is not None:
+                cgroup.add(popen.pid)  # from outside: the sandbox cannot see the cgroup to join it
             return JailedHandle(popen.pid, popen, cgroup)
-        request = {"args": args, "cwd": str(cwd), "env": clean_env(cwd), "output": str(output), "cgroup": group}
-        return JailedHandle(self._server.fork(request), None, cgroup)
+        request: dict[str, object] = {"args": args, "cwd": str(cwd), "env": clean_env(cwd), "output": str(output)}
+        if self.bwrap is None:
+            request["cgroup"] = group
+            return JailedHandle(self._server.fork(request), None, cgroup)
+        request["enclose"] = {
+            "writable": [str(cwd)],
+            "readable": [str(suites)],
+            "covers": _covers(self.base),
+            "wait_moved": cgroup is not None,
+        }
+        pid = self._server.fork(request)
+        if cgroup is not None:
+            cgroup.add(pid)
+        return JailedHandle(pid, None, cgroup, keeper=True)
 
     def prepare(self) -> None:
         if self.warm:
@@ -172,8 +239,55 @@ class JailedLauncher:
         self._server.close()
 
 
-def probe(rules: Confinement) -> list[str]:
+def _sandboxed(binary: str, cwd: Path, *, writable: list[Path], readable: list[Path], own_pids: bool) -> list[str]:
+    env = clean_env(cwd) if own_pids else {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8"}
+    return bubblewrap.argv(
+        binary=binary, writable=writable, readable=readable, env=env, cwd=cwd, own_pids=own_pids, folders=[STASH]
+    )
+
+
+def _covers(base: Path | None) -> list[str]:
+    """What a warm run covers with empty folders: the shared /tmp, and the batch folder if it is elsewhere."""
+    covers = ["/tmp"]
+    if base is not None and not base.is_relative_to("/tmp"):
+        covers.append(str(base))
+    return covers
+
+
+def probe(rules: Confinement, sandboxed: bool = False) -> list[str]:
     """What the confinement achieves on this machine, in plain sentences for the report."""
+    cgroup = PidsCgroup.create(rules.processes)
+    capped = cgroup is not None
+    if cgroup:
+        cgroup.stop_all()
+    if sandboxed:
+        notes = [
+            "sandbox: bubblewrap; each run sees only its own copy and the suites, in its own user, PID, "
+            "network, IPC and UTS namespaces, with a clean environment",
+            "network: cut, each run in its own empty network namespace",
+            "reference solutions: outside every run's view, with the catalog, .git and the other submissions",
+        ]
+        if capped:
+            notes.append(f"processes: at most {rules.processes} per run (pids cgroup), all ended with the run")
+        else:
+            notes.append("processes: all ended with the run (a PID namespace each); not capped: no pids cgroup here")
+        return notes + [_limits(rules)]
+    return [
+        "sandbox: NONE (--unconfined): runs can read and write what the reviewer can",
+        *_by_hand(rules),
+        _limits(rules),
+    ]
+
+
+def _limits(rules: Confinement) -> str:
+    return (
+        f"limits per run: {rules.cpu_seconds} s of CPU, {rules.memory_bytes // 1024**2} MiB of address space, "
+        f"files up to {rules.file_bytes // 1024**2} MiB, {rules.open_files} open files"
+    )
+
+
+def _by_hand(rules: Confinement) -> list[str]:
+    """What the hand-made confinement (no sandbox) achieves, tried in a throwaway process."""
     cgroup = PidsCgroup.create(rules.processes)
     group = str(cgroup.path) if cgroup else ""
     command = [*PYTHON, "-m", "checker.grading.jail", rules.to_json(), group, "--", "--version"]
@@ -210,8 +324,4 @@ def probe(rules: Confinement) -> list[str]:
         notes.append(f"processes: at most {rules.processes} per run beyond the user's own (RLIMIT_NPROC)")
     else:
         notes.append("processes: NOT capped: running as root without a writable pids cgroup; grade as an ordinary user")
-    notes.append(
-        f"limits per run: {rules.cpu_seconds} s of CPU, {rules.memory_bytes // 1024**2} MiB of address space, "
-        f"files up to {rules.file_bytes // 1024**2} MiB, {rules.open_files} open files"
-    )
     return notes

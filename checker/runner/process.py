@@ -50,6 +50,7 @@ def check(
     first_failure: bool = False,
     collect_only: bool = False,
     cancel: threading.Event | None = None,
+    workdir: Path | None = None,
 ) -> CheckReport:
     """Check the submission at `path` (default: the kata's own folder) and report per test.
 
@@ -58,12 +59,13 @@ def check(
     grader uses it to hold the run to the suite's manifest. With `first_failure`, the check
     stops at the first test that does not pass (the rest read "not run"): mutation testing
     needs only to know that a mutant was caught. With `collect_only`, nothing runs: every test
-    reads "not run", which is enough to count a suite's checks.
+    reads "not run", which is enough to count a suite's checks. `workdir` is where the run's
+    private folder is made (default: the system's temporary folder).
     """
     started = time.perf_counter()
     package = locate_package(kata, path or kata.folder)
     suites = [kata.public_tests] + ([kata.hidden_tests] if hidden and kata.has_hidden_suite else [])
-    with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-", dir=workdir) as scratch:
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
         run.stop_early(first_failure=first_failure, collect_only=collect_only, cancel=cancel)

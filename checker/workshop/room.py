@@ -29,14 +29,14 @@ class RoomCheck:
 
     @property
     def ready(self) -> bool:
-        return all(f.ok for f in self.findings)
+        return all(f.ok or not f.blocking for f in self.findings)
 
     @property
     def verdict(self) -> str:
         python = ".".join(map(str, sys.version_info[:3]))
         if self.ready:
             return f"READY: all {len(self.findings)} checks pass (Python {python})."
-        failed = [f.name for f in self.findings if not f.ok]
+        failed = [f.name for f in self.findings if not f.ok and f.blocking]
         return f"NOT READY: {len(failed)} problem(s): {', '.join(failed)}. Fix them with the lines above."
 
 

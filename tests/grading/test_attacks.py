@@ -331,7 +331,7 @@ def test_a_network_call_never_reaches_the_network(batch, listener, environment):
 
 
 def test_a_run_cannot_read_the_reference_solution(batch, environment):
-    if not any(note.startswith("reference solutions: hidden") for note in environment):
+    if not any(note.startswith(("reference solutions: hidden", "reference solutions: outside")) for note in environment):
         pytest.skip(f"the solutions cannot be hidden here: {environment}")
     messages = " ".join(t.message for t in batch["reads-the-solution"].katas[KATA].tests)
     assert "FileNotFoundError" in messages, messages[:500]
