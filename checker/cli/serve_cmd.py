@@ -20,9 +20,18 @@ RoomOpt = Annotated[
     str | None, typer.Option("--room", help="Open a new room with this name (one opens anyway when none is open).")
 ]
 
+MaxLearnersOpt = Annotated[
+    int, typer.Option("--max-learners", min=1, max=10_000, help="The most learners a room takes (default 100).")
+]
+
 
 def command(
-    host: HostOpt = "127.0.0.1", port: PortOpt = None, lan: LanOpt = False, db: DbOpt = None, room: RoomOpt = None
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = None,
+    lan: LanOpt = False,
+    db: DbOpt = None,
+    room: RoomOpt = None,
+    max_learners: MaxLearnersOpt = 100,
 ) -> None:
     """Start the room server; prints the join code, the admin token and the room page's link."""
     try:
@@ -37,7 +46,8 @@ def command(
     port, port_note = choose_port(bind, port, "kata serve")
     base = f"http://{_lan_address() if lan else host}:{port}"
     try:
-        prepared = prepare(db or here.root / ".kata" / "room-server.db", katas=katas, room_name=room, public_url=base)
+        database = db or here.root / ".kata" / "room-server.db"
+        prepared = prepare(database, katas=katas, room_name=room, public_url=base, room_size=max_learners)
     except RoomNameError as error:
         fail(str(error))
     out = console()

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import httpx2
 
-from checker.room.client.joining import join
+from checker.room.client.joining import JoinError, join
 from checker.room.client.membership import Membership
 from checker.room.client.outbox import Outbox
 from checker.room.client.sender import TIMEOUT, send_pending
@@ -56,8 +56,8 @@ class Tally:
 
 
 class Server:
-    def __init__(self, database: Path, port: int) -> None:
-        self.database, self.port = database, port
+    def __init__(self, database: Path, port: int, learners: int) -> None:
+        self.database, self.port, self.learners = database, port, learners
         self.url = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -65,6 +65,7 @@ class Server:
         started = time.perf_counter()
         command = "from checker.cli.main import run; run()"
         argv = [sys.executable, "-c", command, "serve", "--db", str(self.database), "--port", str(self.port)]
+        argv += ["--max-learners", str(max(self.learners, 1))]
         self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         while True:
             try:
@@ -147,14 +148,14 @@ def run(*, learners: int, interval: float, duration: float, restart: bool) -> in
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = Server(database, port)
+    server = Server(database, port, learners)
     boot = server.start()
     code = _room_code(database)
     members = []
     for n in range(learners):
         root = work / f"learner-{n:02d}"
         root.mkdir()
-        members.append((root, join(root, server.url, code, f"Learner {n:02d}")))
+        members.append((root, _join(root, server.url, code, f"Learner {n:02d}")))
     tally, stop = Tally(), threading.Event()
     threads = [
         threading.Thread(target=learner_loop, args=(root, member, tally, stop, interval), daemon=True)
@@ -187,6 +188,18 @@ def run(*, learners: int, interval: float, duration: float, restart: bool) -> in
     print(f"report latency p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {latencies[-1] * 1000:.1f} ms")
     print(f"requests answered with an error {tally.failures}")
     return 0 if tally.sent == stored else 1
+
+
+def _join(root: Path, url: str, code: str, name: str) -> Membership:
+    # Every simulated learner joins from loopback, one address: past the room's per-address
+    # allowance, joins wait as long as the server's Retry-After says.
+    while True:
+        try:
+            return join(root, url, code, name)
+        except JoinError as error:
+            if error.retry_after is None:
+                raise
+            time.sleep(error.retry_after)
 
 
 def _room_code(database: Path) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from checker.room.application.ports import Clock, Secrets, UnitOfWork
 from checker.room.domain.board import Board, build_board
-from checker.room.domain.errors import Conflict, NotFound, ValidationFailed
+from checker.room.domain.errors import Conflict, ValidationFailed
 from checker.room.domain.model import Room, RoomStatus
 from checker.room.domain.policy import Caller, Denied, may_manage_room
 from checker.room.domain.result import Err, Ok, Result
@@ -42,13 +42,11 @@ def room_board(
     caller: Caller, code: str, *, uow: UnitOfWork, katas: Sequence[tuple[str, str]], clock: Clock
 ) -> Result[Board, Denied]:
     with uow:
-        room = uow.rooms.room_by_code(code)
-        if room is None:
-            return Err(NotFound(f"There is no room {code}."))
-        match may_manage_room(caller, room):
+        match may_manage_room(caller, uow.rooms.room_by_code(code), code):
             case Err(error):
                 return Err(error)
-        rows = uow.rooms.board_rows(room.id)
+            case Ok(room):
+                rows = uow.rooms.board_rows(room.id)
     now = room.closed_at or clock()  # a closed room's clock stops
     return Ok(build_board(room, katas, rows, now))
 
@@ -57,9 +55,7 @@ def room_version(caller: Caller, code: str, *, uow: UnitOfWork) -> Result[Room, 
     """The room alone, to answer "has anything changed?" without building the board."""
     with uow:
         room = uow.rooms.room_by_code(code)
-    if room is None:
-        return Err(NotFound(f"There is no room {code}."))
-    return may_manage_room(caller, room)
+    return may_manage_room(caller, room, code)
 
 
 def close_room(caller: Caller, code: str, *, uow: UnitOfWork, clock: Clock) -> Result[Room, Denied | Conflict]:
@@ -79,12 +75,11 @@ def _move(
     caller: Caller, code: str, target: RoomStatus, *, uow: UnitOfWork, clock: Clock
 ) -> Result[Room, Denied | Conflict]:
     with uow:
-        room = uow.rooms.room_by_code(code)
-        if room is None:
-            return Err(NotFound(f"There is no room {code}."))
-        match may_manage_room(caller, room):
+        match may_manage_room(caller, uow.rooms.room_by_code(code), code):
             case Err(error):
                 return Err(error)
+            case Ok(room):
+                pass
         if room.status is target:
             return Ok(room)  # closing twice is not an error: a retried click lands in the same state
         if room.status is not _FROM[target]:

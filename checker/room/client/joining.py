@@ -12,7 +12,9 @@ from checker.room.client.outbox import Outbox
 
 
 class JoinError(KataError):
-    pass
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # the server's Retry-After, when it asked to try again later
 
 
 def join(root: Path, url: str, code: str, name: str, *, client: httpx2.Client | None = None) -> Membership:
@@ -31,6 +33,9 @@ def join(root: Path, url: str, code: str, name: str, *, client: httpx2.Client | 
     finally:
         if own:
             http.close()
+    if response.status_code == 429:
+        retry = response.headers.get("retry-after", "")
+        raise JoinError(_detail(response), retry_after=float(retry) if retry.isdigit() else 1.0)
     if response.status_code != 201:
         raise JoinError(_detail(response))
     body = response.json()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -39,3 +40,8 @@ class ValidationFailed(DomainError):
 @dataclass(frozen=True)
 class RateLimited(DomainError):
     retry_after: float = 1.0
+
+
+def retry_seconds(wait: float) -> int:
+    """Whole seconds to wait, rounded up: a client that waits this long is let in."""
+    return max(1, math.ceil(wait))

@@ -33,16 +33,20 @@ Caller = Nobody | AsLearner | AsFacilitator
 Denied = Unauthenticated | Forbidden | NotFound
 
 
-def may_manage_room(caller: Caller, room: Room) -> Result[Room, Denied]:
-    """Read the board, export, close, archive: the room's facilitator only."""
+def may_manage_room(caller: Caller, room: Room | None, code: str) -> Result[Room, Denied]:
+    """Read the board, export, close, archive: the room's facilitator only.
+
+    A code that names no room (`room` is None) answers exactly as another room's code does: 401 to
+    nobody, "not found" to anyone else, so that no caller learns which codes exist.
+    """
     match caller:
         case Nobody():
             return Err(Unauthenticated("This needs the room's admin token as a bearer token."))
-        case AsFacilitator(own) if own.id == room.id:
+        case AsFacilitator(own) if room is not None and own.id == room.id:
             return Ok(room)
-        case AsLearner(learner) if learner.room_id == room.id:
+        case AsLearner(learner) if room is not None and learner.room_id == room.id:
             return Err(Forbidden("Only the facilitator sees the whole room; a learner sees their own progress."))
-    return Err(NotFound(f"There is no room {room.code} for this token."))
+    return Err(NotFound(f"There is no room {code} for this token."))
 
 
 def may_read_learner(caller: Caller, learner: Learner) -> Result[Learner, Denied]:

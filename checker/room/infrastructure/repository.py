@@ -51,6 +51,10 @@ class SqlRoomRepository:
             return None  # the name is taken in this room
         return Learner(int(result.lastrowid or 0), room_id, name, joined_at)
 
+    def learner_names(self, room_id: int) -> list[str]:
+        query = select(learners.c.name).where(learners.c.room_id == room_id)  # on (room_id, name)
+        return list(self.db.scalars(query))
+
     def learner(self, learner_id: int) -> Learner | None:
         row = self.db.execute(select(learners).where(learners.c.id == learner_id)).first()
         return _learner(row) if row else None

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, Request, Response
 
 from checker.room.application.learners import join_room, own_progress, record_report
 from checker.room.domain.result import Err, Ok
-from checker.room.interface.deps import CallerDep, CodeDep, LearnerIdDep, ReadUowDep, ServicesDep, UowDep
+from checker.room.interface.deps import CallerDep, ClientDep, CodeDep, LearnerIdDep, ReadUowDep, ServicesDep, UowDep
 from checker.room.interface.problems import problem_for
 from checker.room.interface.schemas import JoinIn, JoinOut, ProgressOut, ReportIn, ReportOut
 
@@ -17,9 +17,12 @@ router = APIRouter(prefix="/api")
 
 @router.post("/rooms/{code}/learners", status_code=201, response_model=JoinOut)
 def join(
-    code: CodeDep, body: Annotated[JoinIn, Body()], request: Request, svc: ServicesDep, uow: UowDep
+    code: CodeDep, body: Annotated[JoinIn, Body()], request: Request, client: ClientDep, svc: ServicesDep, uow: UowDep
 ) -> JoinOut | Response:
-    match join_room(code, body.name, uow=uow, secrets=svc.secrets, limiter=svc.join_limiter, clock=svc.clock):
+    outcome = join_room(
+        code, body.name, client=client, uow=uow, secrets=svc.secrets, limits=svc.join_limits, clock=svc.clock
+    )
+    match outcome:
         case Ok(joined):
             return JoinOut(
                 room=joined.room.code, room_name=joined.room.name, learner_id=joined.learner.id, token=joined.token

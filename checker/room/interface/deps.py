@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,6 +12,7 @@ from fastapi import Cookie, Depends, Header, Path, Request
 from sqlalchemy import Engine
 
 from checker.room.application.callers import identify
+from checker.room.application.learners import JoinLimits
 from checker.room.application.ports import RateLimiter, Secrets
 from checker.room.domain.policy import Caller
 from checker.room.infrastructure.unit_of_work import SqlUnitOfWork
@@ -23,7 +25,7 @@ class Services:
     engine: Engine
     secrets: Secrets
     report_limiter: RateLimiter
-    join_limiter: RateLimiter
+    join_limits: JoinLimits
     clock: Callable[[], datetime]
     katas: tuple[tuple[str, str], ...]  # the course, (id, title) in order; empty: any kata id is taken
     public_url: str | None = None  # the address learners join, when it differs from the page's own
@@ -64,3 +66,20 @@ def caller(
 CallerDep = Annotated[Caller, Depends(caller)]
 CodeDep = Annotated[str, Path(pattern=r"^[A-Z0-9]{6}$")]
 LearnerIdDep = Annotated[int, Path(ge=1, le=2**62)]
+
+
+def client_address(request: Request) -> str:
+    """Whom per-client limits count: the peer's address; for IPv6 its /64, which one host often holds whole."""
+    host = request.client.host if request.client else ""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host or "unknown"
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
+
+
+ClientDep = Annotated[str, Depends(client_address)]

@@ -20,6 +20,7 @@ from checker.room.domain.errors import (
     RateLimited,
     Unauthenticated,
     ValidationFailed,
+    retry_seconds,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -56,7 +57,7 @@ def problem_for(error: DomainError, request: Request) -> JSONResponse:
     if isinstance(error, Unauthenticated):
         headers["WWW-Authenticate"] = "Bearer"
     if isinstance(error, RateLimited):
-        headers["Retry-After"] = str(max(1, round(error.retry_after)))
+        headers["Retry-After"] = str(retry_seconds(error.retry_after))
     if isinstance(error, ValidationFailed):
         extra["errors"] = [{"field": name, "detail": text} for name, text in error.fields.items()]
     return problem(request, status, error.detail, kind=kind, headers=headers, **extra)

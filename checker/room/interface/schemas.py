@@ -9,7 +9,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from checker.room.domain.model import Summary, TaskSummary
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^\w[\w .'-]*$")]
+# Only bounded here: what a name may hold, and when two read the same, is the domain's rule (names.py).
+Name = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 KataId = Annotated[str, StringConstraints(pattern=r"^\d{2}-[a-z0-9-]{1,40}$")]
 Points = Annotated[float, Field(ge=0, le=100)]
 

@@ -14,7 +14,7 @@ from checker.room.application.rooms import OpenedRoom, list_rooms, open_room
 from checker.room.domain.model import Room
 from checker.room.domain.result import Err, Ok
 from checker.room.infrastructure.unit_of_work import SqlUnitOfWork
-from checker.room.interface.app import create_app
+from checker.room.interface.app import ROOM_SIZE, create_app
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,15 @@ class RoomNameError(KataError, ValueError):
 
 
 def prepare(
-    database: Path, *, katas: Sequence[tuple[str, str]], room_name: str | None, public_url: str | None = None
+    database: Path,
+    *,
+    katas: Sequence[tuple[str, str]],
+    room_name: str | None,
+    public_url: str | None = None,
+    room_size: int = ROOM_SIZE,
 ) -> Prepared:
     database.parent.mkdir(parents=True, exist_ok=True)
-    app = create_app(f"sqlite:///{database}", katas=katas, public_url=public_url)
+    app = create_app(f"sqlite:///{database}", katas=katas, public_url=public_url, room_size=room_size)
     svc = app.state.services
     rooms = list_rooms(uow=SqlUnitOfWork(svc.engine))
     opened: OpenedRoom | None = None
