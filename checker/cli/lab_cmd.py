@@ -84,15 +84,17 @@ def _open_page(page: Path, root: Path) -> None:
 def _point_to_pages(root: Path) -> None:
     out = console()
     out.soft_wrap = True
-    pages = root / "docs" / "katas"
-    out.print("This copy has no docs site to serve (it is built from the facilitator's full project). Read here:")
-    if pages.is_dir():
-        out.print(f"  {pages.relative_to(root).as_posix()}/<id>.md   each kata's page (Markdown)")
+    places = [("katas/<id>/README.md", "each kata's story, tasks and contract")]
+    if (root / "docs" / "katas").is_dir():
+        places.append(("docs/katas/<id>.md", "each kata's page (Markdown)"))
     if (root / "notebooks").is_dir():
-        out.print(
-            f"  notebooks/<id>.html    the worked notebooks, with their output ({invocation()} lab <id> opens one)"
+        places.append(
+            ("notebooks/<id>.html", f"the worked notebooks, with their output ({invocation()} lab <id> opens one)")
         )
-    out.print("  katas/<id>/README.md   each kata's story, tasks and contract")
+    width = max(len(place) for place, _ in places)
+    out.print("This copy has no docs site to serve (it is built from the facilitator's full project). Read here:")
+    for place, what in places:
+        out.print(f"  {place:<{width}}  {what}", markup=False)
 
 
 def _need(module: str, name: str, group: str) -> None:

@@ -126,6 +126,18 @@ def test_kata_list_check_and_the_room_doctor_work_inside_the_copy_from_a_fresh_e
     assert "✓ installed checker" in room.stdout and "learner copy built" in room.stdout
 
 
+def test_in_the_copy_lab_opens_the_notebooks_page_and_docs_says_where_the_pages_are(in_copy, release, monkeypatch):
+    monkeypatch.setenv("BROWSER", "true")  # a browser that opens nothing and says it did
+    lab = in_copy("lab", "00-welcome")
+    assert lab.returncode == 0, lab.stdout + lab.stderr
+    page = (release.folder / "notebooks" / "00-welcome.html").resolve()
+    assert f"Opened in your browser: {page.as_uri()}" in lab.stdout, lab.stdout
+    assert "<title>00 · Welcome to Inkwell" in page.read_text(encoding="utf-8")
+    docs = in_copy("docs")
+    assert docs.returncode == 0 and "This copy has no docs site to serve" in docs.stdout, docs.stdout + docs.stderr
+    assert all((release.folder / "docs" / "katas" / f"{kata.id}.md").is_file() for kata in CATALOG.katas)
+
+
 def test_the_copy_ships_the_committed_starters_not_the_facilitators_working_tree(release):
     for kata in CATALOG.katas:
         committed = subprocess.run(
