@@ -22,6 +22,7 @@ from checker.grading.formats.gradebook import by_learner
 from checker.grading.formats.write import read_batch, write_batch
 from checker.grading.grader import GradeOptions
 from checker.grading.jail import Confinement
+from checker.grading.journal import Journal, JournalError
 from checker.grading.manifest import ManifestError
 from checker.grading.model import Batch, KataGrade
 from checker.grading.shard import ShardError, merge, parse_shard
@@ -49,6 +50,12 @@ MergeOpt = Annotated[
 OneOpt = Annotated[bool, typer.Option("--one", help="Each PATH is one submission, never a folder of submissions.")]
 FreshOpt = Annotated[bool, typer.Option("--fresh", help="A new interpreter per run instead of the warm worker.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the batch as one JSON object.")]
+ResumeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--resume", help="Finish an interrupted batch: keep the grades already journaled in --out, grade the rest."
+    ),
+]
 UnconfinedOpt = Annotated[
     bool,
     typer.Option(
@@ -72,6 +79,7 @@ def command(
     fresh: FreshOpt = False,
     as_json: JsonOpt = False,
     unconfined: UnconfinedOpt = False,
+    resume: ResumeOpt = False,
 ) -> None:
     """Grade submissions: a gradebook CSV, results per submission (Exercism, Gradescope, JUnit), feedback."""
     terminal = console()
@@ -96,7 +104,16 @@ def command(
                     style="bold red",
                 )
             )
-        batch = _grade(terminal, here.catalog, paths, options, shard, one=one, quiet=as_json)
+        identity = {
+            "katas": list(ids or here.catalog.ids),
+            "limits": [timeout, run_timeout, memory],
+            "sandbox": not unconfined,
+            "shard": shard or "",
+        }
+        journal = Journal(out, identity)
+        batch = _grade(
+            terminal, here.catalog, paths, options, shard, one=one, quiet=as_json, journal=journal, resume=resume
+        )
     write_batch(batch, out)
     if as_json:
         render.print_json(terminal, batch.to_dict())
@@ -114,6 +131,8 @@ def _grade(
     *,
     one: bool,
     quiet: bool,
+    journal: Journal,
+    resume: bool,
 ) -> Batch:
     try:
         where = parse_shard(shard) if shard else None
@@ -126,9 +145,16 @@ def _grade(
     try:
         with run_progress(terminal, submissions=len(sources), katas=katas, quiet=quiet) as progress:
             return grade_sources(
-                catalog, sources, options, shard=where, on_graded=progress.on_graded, on_run=progress.on_run
+                catalog,
+                sources,
+                options,
+                shard=where,
+                on_graded=progress.on_graded,
+                on_run=progress.on_run,
+                journal=journal,
+                resume=resume,
             )
-    except ManifestError as error:
+    except (ManifestError, JournalError) as error:
         fail(str(error))
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from checker.catalog import Catalog
 from checker.grading.grader import GradeOptions, Grader, RunListener
 from checker.grading.intake import Source, discover
+from checker.grading.journal import Journal
 from checker.grading.model import Batch, SubmissionGrade
 from checker.grading.sandbox import probe
 from checker.grading.shard import select
@@ -28,12 +29,31 @@ def grade_sources(
     shard: tuple[int, int] | None = None,
     on_graded: Callable[[SubmissionGrade], None] | None = None,
     on_run: RunListener | None = None,
+    journal: Journal | None = None,
+    resume: bool = False,
 ) -> Batch:
+    """Grade the sources. With a `journal`, each finished grade is recorded as it lands; with
+    `resume`, the sources the journal already holds (unchanged) are taken from it, not regraded."""
     options = options or GradeOptions()
+    done = journal.done(sources) if journal is not None and resume else {}
+    if journal is not None:
+        journal.start(resume)
+    by_location = {source.location: source for source in sources}
+
+    def graded(grade: SubmissionGrade) -> None:
+        if journal is not None:
+            journal.record(by_location[grade.location], grade)
+        if on_graded is not None:
+            on_graded(grade)
+
+    for grade in done.values():
+        if on_graded is not None:
+            on_graded(grade)
     with Grader(catalog, options) as grader:
         environment = probe(grader.rules, sandboxed=grader.bwrap is not None)
-        grades = grader.grade(sources, on_graded, on_run)
+        fresh = {g.location: g for g in grader.grade([s for s in sources if s.location not in done], graded, on_run)}
         katas = [k.id for k in grader.katas]
+    grades = [done.get(s.location) or fresh[s.location] for s in sources]
     if not options.katas and shard is None:  # shards keep every kata, so that they merge
         katas = _handed_in(katas, grades)
     _flag_shared_names(grades)
