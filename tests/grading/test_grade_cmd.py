@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -103,6 +104,21 @@ def test_the_gradescope_autograder_holds_the_suites_and_the_starter_but_no_solut
     assert mode & 0o111
 
 
+@pytest.fixture
+def outside_tmp():
+    """A new, empty folder that is not under /tmp: Gradescope's is /autograder, and the grading sandbox
+    lays its own empty /tmp over every run, which would hide an environment installed under /tmp."""
+    folder = Path(tempfile.mkdtemp(prefix="gradescope-", dir=_private()))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _private() -> Path:
+    folder = Path(__file__).resolve().parents[2] / ".kata" / "test-autograders"  # git-ignored
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def _autograder(tmp_path: Path) -> Path:
     """The export unpacked as Gradescope lays it out: the zip in source/, run_autograder copied beside it."""
     result = _kata("export", "gradescope", "--katas", KATA, "--out", str(tmp_path / "autograder.zip"))
@@ -126,11 +142,11 @@ def _upload(home: Path, base: str) -> None:
 
 @pytest.mark.slow  # installs the autograder's environment and grades two uploads
 @pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed: setup.sh installs from its pins with uv")
-def test_the_gradescope_scripts_install_and_grade_in_a_clean_folder(tmp_path):
-    home = _autograder(tmp_path)
+def test_the_gradescope_scripts_install_and_grade_in_a_clean_folder(outside_tmp):
+    home = _autograder(outside_tmp)
     # As Gradescope runs them, in a folder holding nothing of the project; offline: uv's cache serves the pins.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "UV_PROJECT", "PYTHONPATH"))}
-    env |= {"AUTOGRADER": str(home), "UV_OFFLINE": "1", "HOME": os.environ.get("HOME", str(tmp_path))}
+    env |= {"AUTOGRADER": str(home), "UV_OFFLINE": "1"}
     setup = subprocess.run(
         ["bash", str(home / "source" / "setup.sh")], cwd=home, env=env, capture_output=True, text=True, timeout=600
     )
