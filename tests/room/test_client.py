@@ -135,7 +135,8 @@ def test_kata_join_then_kata_check_puts_the_learner_on_the_board(kata, sandbox, 
         if learners and learners[0]["katas"]:
             break
         time.sleep(0.2)
-    assert learners == [{"name": "Ada", "katas": {"00-welcome": {"best": 7.5, "done": False, "minutes": 0.0}}}], (
+    ada = {"name": "Ada", "learner_id": 1, "lookalike": False}
+    assert learners == [{**ada, "katas": {"00-welcome": {"best": 7.5, "done": False, "minutes": 0.0}}}], (
         f"the board after {time.perf_counter() - started:.1f} s: {learners}"
     )
     stored = json.loads((sandbox / ".kata" / "room.json").read_text())

@@ -12,8 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from checker.room.infrastructure.ratelimit import DEFAULT_MAX_KEYS, TokenBuckets
+from checker.room.infrastructure.unit_of_work import SqlUnitOfWork
 from checker.room.interface.app import JOINS_PER_CLIENT, ROOM_SIZE, UNKNOWN_CODES_PER_CLIENT, create_app
-from tests.room.conftest import KATAS, new_room
+from tests.room.conftest import KATAS, START, new_room
 
 PROBLEM = "application/problem+json"
 
@@ -151,6 +152,20 @@ def test_the_board_shows_names_that_read_differently_and_in_nfkc(app, client, ro
     joins(at(app, "192.0.2.1"), room.room.code, ["Ada", "\u0410\u0434\u0430", "\uff27race"])
     board = client.get(f"/rooms/{room.room.code}/board.json", headers=admin).json()
     assert sorted(row["name"] for row in board["learners"]) == ["Ada", "Grace", "Ада"]
+
+
+def test_a_room_kept_from_before_the_rule_shows_look_alike_names_marked_with_their_ids(app, client, room, admin):
+    engine = app.state.services.engine
+    with SqlUnitOfWork(engine) as uow:  # written past the join rule, as a database from before it holds them
+        ids = [
+            uow.rooms.add_learner(room_id=room.room.id, name=name, token_digest=name, joined_at=START).id  # type: ignore[union-attr]
+            for name in ("Ada", "\u0410da", "Grace")
+        ]
+        uow.commit()
+    rows = client.get(f"/rooms/{room.room.code}/board.json", headers=admin).json()["learners"]
+    assert {(row["learner_id"], row["lookalike"]) for row in rows} == {(ids[0], True), (ids[1], True), (ids[2], False)}
+    page = client.get(f"/rooms/{room.room.code}/board", headers=admin).text
+    assert f"≈ #{ids[0]}</span>" in page and f"≈ #{ids[1]}</span>" in page and f"≈ #{ids[2]}" not in page
 
 
 def test_the_limiters_memory_stays_bounded_under_100_000_distinct_keys():

@@ -8,9 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker.room.domain.board import build_board
 from checker.room.domain.errors import ValidationFailed
+from checker.room.domain.model import Learner, Room, RoomStatus
 from checker.room.domain.names import learner_name, reads_as, skeleton
 from checker.room.domain.result import Err, Ok
+from tests.room.conftest import START
 
 CYRILLIC_ADA = "\u0410\u0501\u0430"  # А ԁ а: Cyrillic capital A, Komi de, small a
 GREEK_OLGA = "\u039f\u217cga"  # Greek capital omicron, then a small Roman numeral fifty (NFKC: "l")
@@ -96,3 +99,15 @@ def test_a_kept_name_reads_as_itself_in_any_width_spacing_and_normalisation(type
             assert skeleton(name) == skeleton(typed) == skeleton(f" {typed}\u200b")
             assert skeleton(unicodedata.normalize("NFD", name)) == skeleton(name)
             assert reads_as(unicodedata.normalize("NFKD", name), ["Someone else", name]) == name
+
+
+def test_the_board_marks_both_rows_whose_names_read_the_same():
+    room = Room(1, "ABCDEF", "Room", RoomStatus.OPEN, START)
+    names = ["Ada", "\u0410\u0501\u0430", "Grace", "Ада"]
+    board = build_board(room, [], [(Learner(n, 1, name, START), []) for n, name in enumerate(names, 1)], START)
+    assert [(row.learner.name, row.lookalike) for row in board.rows] == [
+        ("Ada", True),
+        ("\u0410\u0501\u0430", True),
+        ("Grace", False),
+        ("Ада", False),
+    ]

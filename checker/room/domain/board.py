@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from statistics import median
 
 from checker.room.domain.model import Learner, Progress, Room
+from checker.room.domain.names import skeleton
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class KataColumn:
 class Row:
     learner: Learner
     cells: dict[str, Progress]
+    # Another name in the room reads the same. Joins refuse such names; a room kept from before
+    # that rule, or a name taken in a race, can still hold two, and the board then marks both.
+    lookalike: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,10 @@ def build_board(
     room: Room, katas: Sequence[tuple[str, str]], rows: Sequence[tuple[Learner, Sequence[Progress]]], now: datetime
 ) -> Board:
     """`katas` is the course, in order, as (id, title); a kata reported but not in it gets a column too."""
-    board_rows = tuple(Row(learner, {p.kata: p for p in cells}) for learner, cells in rows)
+    readings = Counter(skeleton(learner.name) for learner, _ in rows)
+    board_rows = tuple(
+        Row(learner, {p.kata: p for p in cells}, readings[skeleton(learner.name)] > 1) for learner, cells in rows
+    )
     known = dict(katas)
     for row in board_rows:
         for kata in row.cells:

@@ -98,6 +98,8 @@ def board_json(
                 "learners": [
                     {
                         "name": row.learner.name,
+                        "learner_id": row.learner.id,
+                        "lookalike": row.lookalike,
                         "katas": {
                             k: {
                                 "best": p.best,

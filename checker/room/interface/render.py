@@ -13,7 +13,7 @@ from importlib.resources import files
 from string import Template
 
 from checker.inert import cell
-from checker.room.domain.board import Board, KataColumn
+from checker.room.domain.board import Board, KataColumn, Row
 from checker.room.domain.model import Progress
 
 _STATIC = files("checker.room.interface") / "static"
@@ -46,7 +46,7 @@ def board_fragment(board: Board, *, etag: str) -> str:
     room, rows = board.room, board.rows
     head = "".join(_head(column, len(rows)) for column in board.columns)
     body = "".join(
-        f'<tr><th scope="row" class="who">{escape(row.learner.name)}</th>'
+        f'<tr><th scope="row" class="who">{escape(row.learner.name)}{_lookalike(row)}</th>'
         + "".join(_cell(row.cells.get(c.kata), board.now) for c in board.columns)
         + "</tr>"
         for row in rows
@@ -60,6 +60,13 @@ def board_fragment(board: Board, *, etag: str) -> str:
         f"{head}</tr></thead><tbody>{body}</tbody></table>"
         f'<p class="stamp">updated {board.now:%H:%M:%S} UTC</p></section>'
     )
+
+
+def _lookalike(row: Row) -> str:
+    if not row.lookalike:
+        return ""
+    why = "Another name in this room reads the same; the number is this learner's id (kata join --json shows it)."
+    return f' <span class="alike" title="{escape(why)}">≈ #{row.learner.id}</span>'
 
 
 def _head(column: KataColumn, learners: int) -> str:
