@@ -317,6 +317,8 @@ ROOM_COMMANDS = {
     "uv run kata agenda": 0,
     'uv run kata submit --name "Ada Lovelace"': 0,
     "uv run pytest katas/00-welcome/tests -q": 1,  # runs the kata's tests (failing), not a usage error
+    # uv starts it offline; only the room is unreachable (no server runs there), which it says in one line.
+    'uv run kata join http://127.0.0.1:9 --room K7M2QX --name "Ada Lovelace"': 2,
 }
 
 
@@ -327,6 +329,8 @@ def _runs_every_printed_command_offline(copy: Path, env: dict[str, str]) -> None
         done = _run_offline(line, copy, env)
         assert done.returncode == expected, f"{line} -> {done.returncode}\n{done.stdout[-1500:]}\n{done.stderr[-1500:]}"
         assert "dns error" not in done.stderr.lower() and "Traceback" not in done.stderr, done.stderr[-1500:]
+        if expected == 2:
+            assert "Could not reach the room at http://127.0.0.1:9" in done.stderr, done.stderr[-1500:]
         printed |= set(_printed_commands(done.stdout))
     # What the README and kata printed must run too (a hint's --task, the next kata to check, ...).
     for line in sorted(printed - set(ROOM_COMMANDS)):
