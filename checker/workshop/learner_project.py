@@ -48,7 +48,8 @@ def learner_pyproject(text: str, offline: Offline | None = None) -> str:
         if name == "tool.pytest.ini_options":
             lines = _learner_pytest(lines)
         if name == "tool.uv" and offline is not None:
-            lines = [lines[0], *_offline_settings(offline), *lines[1:]]
+            header = next(i for i, line in enumerate(lines) if _HEADER.match(line.rstrip("\n")))
+            lines = [*lines[: header + 1], *_offline_settings(offline), *lines[header + 1 :]]
         kept.append("".join(lines))
     result = "".join(kept)
     try:
@@ -58,7 +59,9 @@ def learner_pyproject(text: str, offline: Offline | None = None) -> str:
             f"the learner copy's pyproject.toml does not parse ({error}): fix the builder."
         ) from None
     if offline is not None and not data.get("tool", {}).get("uv", {}).get("offline"):
-        raise LearnerProjectError("pyproject.toml has no [tool.uv] table to hold the copy's offline settings.")
+        raise LearnerProjectError(
+            "pyproject.toml has no [tool.uv] table to hold the copy's offline settings: add one (it may be empty)."
+        )
     return result
 
 

@@ -58,6 +58,14 @@ def test_a_copy_with_a_wheelhouse_tells_uv_to_install_from_it_alone():
     assert copy["constraint-dependencies"] == PROJECT["tool"]["uv"]["constraint-dependencies"]
 
 
+def test_the_offline_settings_go_into_the_uv_table_even_under_a_comment_above_it():
+    commented = PROJECT_TOML.replace("\n[tool.uv]\n", "\n# The whole transitive set.\n[tool.uv]\n")
+    assert commented != PROJECT_TOML
+    copy = tomllib.loads(learner_pyproject(commented, OFFLINE))
+    assert copy["tool"]["uv"]["offline"] is True
+    assert copy["tool"]["importlinter"] == PROJECT["tool"]["importlinter"], "a setting landed in the table above"
+
+
 def test_a_project_without_a_uv_table_gets_one_clear_error_not_a_silently_online_copy():
     without = re.sub(r"\n\[tool\.uv\]\n.*", "\n", PROJECT_TOML, flags=re.S)
     assert "[tool.uv]" not in without
