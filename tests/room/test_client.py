@@ -77,6 +77,16 @@ def test_a_wrong_code_is_the_servers_sentence(tmp_path, live):
         join(tmp_path, server.url, "ZZZZZZ", "Ada")
 
 
+def test_a_refused_name_is_the_servers_one_sentence_said_once(tmp_path, live):
+    server, opened = live
+    with pytest.raises(JoinError) as refused:
+        join(tmp_path, server.url, opened.room.code, "A\u200bda")
+    assert str(refused.value) == (
+        "The name holds a character that prints nothing (U+200B ZERO WIDTH SPACE); type it with visible characters only."
+    )
+    assert not membership_file(tmp_path).exists()
+
+
 def test_summaries_wait_in_the_queue_while_the_server_is_down_and_go_out_later(tmp_path, live):
     server, opened = live
     member = join(tmp_path, server.url, opened.room.code, "Ada")

@@ -50,5 +50,7 @@ def _detail(response: httpx2.Response) -> str:
         problem = response.json()
     except ValueError:
         return f"The room answered {response.status_code}."
-    errors = "; ".join(f"{e['field']}: {e['detail']}" for e in problem.get("errors", []))
-    return f"{problem.get('detail', response.status_code)}{' (' + errors + ')' if errors else ''}"
+    detail = problem.get("detail", response.status_code)
+    # An error that only repeats the sentence (the room's name rule says it once) is not said twice.
+    errors = "; ".join(f"{e['field']}: {e['detail']}" for e in problem.get("errors", []) if e["detail"] != detail)
+    return f"{detail}{' (' + errors + ')' if errors else ''}"
