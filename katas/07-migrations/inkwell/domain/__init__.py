@@ -1,0 +1,1 @@
+"""The domain: plain entities and typed errors; it knows nothing of the database or the web."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy tables, the engine and the repositories that implement the ports."""

@@ -1,0 +1,1 @@
+"""The HTTP edge: routes, request and response schemas, problem responses."""

@@ -1,0 +1,3 @@
+"""Fixtures of the public tests; they live in katas/07-migrations/tests/fixtures.py."""
+
+from kata_tests.fixtures import database, postgres_server, pytest_generate_tests  # noqa: F401

@@ -1,0 +1,1 @@
+"""Use cases: what Inkwell does, written against ports."""
