@@ -120,6 +120,9 @@ def test_after_a_burst_requests_come_back_at_the_sustained_rate(world):
     seen["0.1 s more"] = [bucket.acquire("k") == 0 for _ in range(2)]
     world.clock.advance(3600 * 24)
     seen["a day later, 4 in a row"] = [bucket.acquire("k") == 0 for _ in range(4)]
+    bucket.acquire("j")
+    world.clock.advance(150)
+    seen["a key that used 1 of 3, 150 s later, 4 in a row"] = [bucket.acquire("j") == 0 for _ in range(4)]
     codes = _codes(world, 5, "bob@inkwell.test")
     world.clock.advance(25)
     codes += _codes(world, 3, "bob@inkwell.test")
@@ -129,6 +132,7 @@ def test_after_a_burst_requests_come_back_at_the_sustained_rate(world):
         "59.9 s later": [False],
         "0.1 s more": [True, False],
         "a day later, 4 in a row": [True, True, True, False],
+        "a key that used 1 of 3, 150 s later, 4 in a row": [True, True, True, False],
         "bob's sign-ins: 5, then 3 after 25 s": [True] * 7 + [False],
     }
     wrong = [f"{k}: allowed {v}, expected {wanted[k]}" for k, v in seen.items() if v != wanted[k]]
