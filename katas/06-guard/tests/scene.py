@@ -179,8 +179,10 @@ def problem_fault(response: Any, code: int) -> str | None:
     if not kind.startswith("application/problem+json"):
         return f"content-type {kind!r}, not application/problem+json"
     data = response.json()
-    if not (isinstance(data, dict) and data.get("status") == code and data.get("title") and data.get("detail")):
-        return f"a body without title, detail and status {code}: {response.text[:120]}"
+    if not (
+        isinstance(data, dict) and data.get("status") == code and all(data.get(k) for k in ("type", "title", "detail"))
+    ):
+        return f"a body without type, title, detail and status {code}: {response.text[:120]}"
     return None
 
 

@@ -144,9 +144,10 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
                 fake._done()
 
         def _answer(self, behaviour: Behaviour) -> None:
-            data = behaviour.body if behaviour.body is not None else self._well_formed()
-            accepted = self.command == "POST" and behaviour.body is None and behaviour.status == 200
-            self.send_response(202 if accepted else behaviour.status)
+            code, data = behaviour.status, behaviour.body
+            if data is None:
+                code, data = self._well_formed() if code == 200 else (code, b'{"error": "try again later"}')
+            self.send_response(code)
             for name, value in behaviour.headers:
                 self.send_header(name, value)
             self.send_header("Content-Type", "application/json")
@@ -154,13 +155,15 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        def _well_formed(self) -> bytes:
-            if self.command == "POST":
-                return json.dumps({"id": f"msg-{len(fake.arrivals)}"}).encode()
-            url = parse_qs(urlsplit(self.path).query).get("url", ["?"])[0]
-            return json.dumps(
-                {"url": url, "title": f"Preview of {url}", "description": "A page.", "lang": "en"}
-            ).encode()
+        def _well_formed(self) -> tuple[int, bytes]:
+            route = urlsplit(self.path)
+            if (self.command, route.path) == ("POST", "/messages"):
+                return 202, json.dumps({"id": f"msg-{len(fake.arrivals)}"}).encode()
+            if (self.command, route.path) == ("GET", "/previews"):
+                url = parse_qs(route.query).get("url", ["?"])[0]
+                preview = {"url": url, "title": f"Preview of {url}", "description": "A page.", "lang": "en"}
+                return 200, json.dumps(preview).encode()
+            return 404, b'{"error": "no such route"}'
 
         def _hang(self, behaviour: Behaviour) -> None:
             fake._released.wait(10)

@@ -62,7 +62,7 @@ def test_five_failed_calls_in_a_row_open_the_circuit_for_thirty_seconds(world):
     )
 
 
-@pytest.mark.task(3, points=6)
+@pytest.mark.task(3, points=4)
 @pytest.mark.rules("3.2")
 def test_one_probe_after_the_cool_down_reopens_or_closes_the_circuit(world):
     _failed_calls(world, 5)

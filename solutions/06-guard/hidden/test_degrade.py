@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from kata_tests.scene import problem_fault, retry_after, show
+from kata_tests.scene import LINK, problem_fault, retry_after, show
 from kata_tests.upstream import HANG, OK, RESET, body, status
 
 from checker.testkit import expect
@@ -74,7 +74,11 @@ def test_a_post_with_a_link_is_saved_pending_whatever_the_service_does(quick):
 @pytest.mark.rules("4.2")
 def test_an_invite_that_cannot_be_sent_is_a_503_saying_when_to_come_back(world):
     wrong = []
-    for name, script in {"503 on every attempt": (status(503),) * 3, "a reset": (RESET,) * 3}.items():
+    for name, script in {
+        "503 on every attempt": (status(503),) * 3,
+        "a reset": (RESET,) * 3,
+        "500": (status(500),),
+    }.items():
         world.upstream.will(*script, then=OK)
         response = world.invite()
         fault = problem_fault(response, 503)
@@ -92,6 +96,13 @@ def test_an_invite_that_cannot_be_sent_is_a_503_saying_when_to_come_back(world):
         wrong.append(
             f"10.5 s after the circuit opened: {show(response)[:60]}, Retry-After "
             f"{response.headers.get('retry-after')!r}, expected {left}"
+        )
+    other.clock.advance(19)
+    response = other.invite(who="ada")
+    if problem_fault(response, 503) or retry_after(response) != 1:
+        wrong.append(
+            f"29.5 s after the circuit opened: {show(response)[:60]}, Retry-After "
+            f"{response.headers.get('retry-after')!r}, expected 1"
         )
     expect(
         not wrong,
@@ -113,10 +124,22 @@ def test_a_malformed_preview_is_refused_and_nothing_of_it_kept(world):
         if fault:
             wrong.append(f"{name}: {fault}")
         world.new_post()  # a good preview between two bad ones: the circuit stays closed
-    world.upstream.will(body({"title": "x" * 200, "description": None, "extra": [1, 2]}), then=OK)
-    edge = world.new_post()
-    if edge.status_code != 201 or edge.json().get("preview_status") != "ready":
-        wrong.append(f"a title of exactly 200 characters with an unknown field: {show(edge)[:80]}, expected 'ready'")
+    for name, good in {
+        "a title of exactly 200 characters, a null description and an unknown field": {
+            "title": "x" * 200,
+            "description": None,
+            "extra": [1, 2],
+        },
+        "a title of 1 character and a description of exactly 1,000": {"title": "A", "description": "d" * 1000},
+    }.items():
+        world.upstream.will(body(good), then=OK)
+        edge = world.new_post()
+        shown = (edge.json().get("preview") or {}) if edge.status_code == 201 else {}
+        if shown.get("title") != good["title"] or shown.get("description") != good["description"]:
+            wrong.append(f"{name}: {show(edge)[:80]}, expected that preview, 'ready'")
+    echoed = world.new_post().json().get("preview") or {}
+    if echoed.get("title") != f"Preview of {LINK}":
+        wrong.append(f"a well-formed preview of {LINK}: preview {echoed}, expected the title 'Preview of {LINK}'")
     expect(
         not wrong,
         did="POST /posts with a link while the preview service answered 200 with a malformed preview, "

@@ -3,6 +3,8 @@ exponential backoff through the injected sleeper, and Retry-After honoured withi
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from kata_tests.scene import show
 from kata_tests.upstream import HANG, OK, RESET, body, status
@@ -74,19 +76,24 @@ def test_retryable_failures_get_three_attempts_and_final_answers_one(quick):
 def test_one_idempotency_key_per_invite_on_every_attempt(world):
     world.upstream.will(status(503), status(502), OK, status(504), OK, OK)
     answers = [world.invite(f"friend{i}@example.org").status_code for i in range(3)]
-    keys = [a.headers.get("Idempotency-Key") for a in world.upstream.arrived("/messages")]
+    arrivals = world.upstream.arrived("/messages")
+    keys = [a.headers.get("Idempotency-Key") for a in arrivals]
     by_invite = [keys[0:3], keys[3:5], keys[5:6]]
+    messages = [json.loads(a.body or b"null") for a in arrivals]
+    to = [m.get("to") if isinstance(m, dict) and set(m) == {"to", "subject", "text"} else m for m in messages]
     fine = (
         len(keys) == 6
         and all(keys)
         and all(len(set(group)) == 1 for group in by_invite)
         and len({group[0] for group in by_invite}) == 3
+        and to == ["friend0@example.org"] * 3 + ["friend1@example.org"] * 2 + ["friend2@example.org"]
     )
     expect(
         fine,
         did="3 invites: the first meets 503, 502, then 202; the second 504, then 202; the third 202 at once",
-        saw=f"answers {answers}; Idempotency-Key of each attempt: {keys}",
-        expected="6 attempts; every attempt of one invite with the same non-empty key, each invite with its own",
+        saw=f"answers {answers}; Idempotency-Key of each attempt: {keys}; 'to' of each: {to}",
+        expected="6 attempts, each a message {'to', 'subject', 'text'} to the friend invited; every attempt of one "
+        "invite with the same non-empty key, each invite with its own",
         why="Rule 2.2: "
         + (
             "a new key on each attempt tells the provider it is a new message: the retry is billed and delivered twice."

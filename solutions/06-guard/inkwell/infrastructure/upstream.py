@@ -24,8 +24,8 @@ _TLS = ssl.create_default_context()
 
 
 class PreviewPayload(BaseModel):
-    # Tolerant of fields we do not read, strict about the ones we do.
-    model_config = ConfigDict(extra="ignore", strict=True)
+    # Tolerant of fields we do not read, strict about the ones we do: their types and lengths.
+    model_config = ConfigDict(extra="ignore")
 
     title: str = Field(min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=1000)

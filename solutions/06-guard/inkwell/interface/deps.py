@@ -9,7 +9,8 @@ from inkwell.application import accounts
 from inkwell.application.ports import Mailer, Previews, UnitOfWorkFactory
 from inkwell.domain.model import User
 from inkwell.interface.limits import TokenBucket
-from inkwell.interface.problems import too_many, unauthenticated
+from inkwell.interface.problems import unauthenticated
+from inkwell.interface.refusals import too_many
 
 _bearer = HTTPBearer(auto_error=False)
 

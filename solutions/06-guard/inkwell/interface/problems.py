@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -20,21 +18,6 @@ class Problem(Exception):
 
 def unauthenticated(detail: str) -> Problem:
     return Problem(401, "Unauthorized", detail, {"WWW-Authenticate": "Bearer"})
-
-
-def unavailable(detail: str, retry_after: float) -> Problem:
-    # Honest about the outage, and about when to come back: never a 500 for someone else's failure.
-    return Problem(503, "Service Unavailable", detail, {"Retry-After": str(whole_seconds(retry_after))})
-
-
-def too_many(detail: str, wait: float, limit: int) -> Problem:
-    seconds = str(whole_seconds(wait))
-    headers = {"Retry-After": seconds, "RateLimit-Limit": str(limit), "RateLimit-Remaining": "0"}
-    return Problem(429, "Too Many Requests", detail, headers | {"RateLimit-Reset": seconds})
-
-
-def whole_seconds(seconds: float) -> int:
-    return max(1, math.ceil(seconds))
 
 
 def problem(

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from inkwell.application import accounts, invites, posts
 from inkwell.domain.model import Post
 from inkwell.interface.deps import MailerDep, NewUow, PreviewsDep, SignedIn, client_address, limit
-from inkwell.interface.problems import Problem, unauthenticated, unavailable
+from inkwell.interface.problems import Problem, unauthenticated
+from inkwell.interface.refusals import unavailable
 from inkwell.interface.schemas import Credentials, InviteOut, NewInvite, NewPost, PostOut, TokenOut
 from inkwell.result import Err
 
