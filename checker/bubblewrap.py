@@ -95,10 +95,11 @@ def argv(
             args += ["--ro-bind", folder, folder]
     for item in _ETC:
         args += ["--ro-bind-try", item, item]
-    for place in _python_places():
+    # A private /tmp first, so that a project or a virtual environment that lives below /tmp is
+    # laid over it rather than hidden by it; /dev read-only but for a private /dev/shm.
+    args += ["--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--remount-ro", "/dev"]
+    for place in python_places():
         args += ["--ro-bind", str(place), str(place)]
-    # /dev read-only but for a private /dev/shm; /tmp private; `folders` are empty mount points.
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--remount-ro", "/dev", "--tmpfs", "/tmp"]
     for folder in folders:
         args += ["--dir", folder]
     for place in writable:
@@ -111,7 +112,7 @@ def argv(
     return [*args, "--chdir", str(cwd), "--"]
 
 
-def _python_places() -> list[Path]:
+def python_places() -> list[Path]:
     """The interpreter's installation, the virtual environment, and the checker's source folder."""
     places = {Path(sys.base_prefix).resolve(), Path(sys.prefix).absolute(), Path(checker.__file__).parent.resolve()}
     if Path(sys.prefix).resolve() != Path(sys.prefix).absolute():

@@ -220,10 +220,13 @@ class JailedLauncher:
         if self.bwrap is None:
             request["cgroup"] = group
             return JailedHandle(self._server.fork(request), None, cgroup)
+        covers = _covers(self.base)
+        # What the run needs to start that a cover would hide: a project or venv below /tmp.
+        under = [p for p in bubblewrap.python_places() if any(p.is_relative_to(c) for c in covers)]
         request["enclose"] = {
             "writable": [str(cwd)],
-            "readable": [str(suites)],
-            "covers": _covers(self.base),
+            "readable": [str(suites), *(str(p) for p in under)],
+            "covers": covers,
             "wait_moved": cgroup is not None,
         }
         pid = self._server.fork(request)
