@@ -3,7 +3,8 @@
 It puts the submission on `sys.path`, checks that every test names its task and points, and
 writes one JSON line per event to the results file, so that the checker reads outcomes from a
 file it chose rather than from pytest's terminal output. Messages are made for the learner here,
-where the exception objects still exist.
+where the exception objects still exist. The run's state lives in one `Reporter`, registered
+with pytest for the run; the module keeps none.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import sys
 import time
 import types
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pytest
 
 from checker.runner.messages import describe_failure
 
-_STATE: dict[str, Any] = {}
+ROOT = pytest.StashKey[str]()  # the folder that holds the submission's package, once known
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,11 +40,12 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
     # Before any conftest.py is imported: the suites' conftests import the submission and kata_tests.
     options = early_config.known_args_namespace
     if options.kata_root:
-        _STATE["root"] = str(Path(options.kata_root).resolve())
+        root = str(Path(options.kata_root).resolve())
+        early_config.stash[ROOT] = root
         if options.kata_root_last:
-            sys.path.append(_STATE["root"])  # nothing the submission holds can shadow the suite's imports
+            sys.path.append(root)  # nothing the submission holds can shadow the suite's imports
         else:
-            sys.path.insert(0, _STATE["root"])
+            sys.path.insert(0, root)
     if options.kata_support:
         expose_support(Path(options.kata_support).resolve())
 
@@ -52,8 +54,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "task(number, points): the kata task a test grades")
     config.addinivalue_line("markers", "rules(*ids): the README rules a test proves, such as '2.1'")
     results = config.getoption("--kata-results")
-    if results:
-        _STATE["out"] = open(results, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+    out = open(results, "a", encoding="utf-8", buffering=1) if results else None  # noqa: SIM115
+    config.pluginmanager.register(Reporter(out, config.stash.get(ROOT, None)), "kata-reporter")
 
 
 def expose_support(folder: Path) -> None:
@@ -66,13 +68,6 @@ def expose_support(folder: Path) -> None:
     package.__path__ = [str(folder)]
     package.__file__ = None
     sys.modules["kata_tests"] = package
-
-
-def _emit(**event: Any) -> None:
-    out = _STATE.get("out")
-    if out is not None:
-        out.write(json.dumps(event) + "\n")
-        out.flush()
 
 
 def _task_of(item: pytest.Item) -> tuple[int, float] | None:
@@ -93,69 +88,71 @@ def _title(item: pytest.Item) -> str:
     return name[:1].upper() + name[1:]
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    tests = []
-    for item in items:
-        tagged = _task_of(item)
-        if tagged is None:
-            _emit(event="suite-error", id=item.nodeid, message="test has no task(number, points=...) marker")
-            continue
-        rules = sorted({str(rule) for marker in item.iter_markers("rules") for rule in marker.args})
-        tests.append({"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item), "rules": rules})
-    _emit(event="collected", tests=tests)
+class Reporter:
+    """One run's reporter: writes each event of the run as a JSON line to the results file."""
 
+    def __init__(self, out: TextIO | None, root: str | None) -> None:
+        self.out, self.root = out, root
+        self.sent: set[str] = set()  # tests whose result is written: one result per test
+        self.started = time.perf_counter()
 
-def pytest_collectreport(report: pytest.CollectReport) -> None:
-    if report.failed:
-        error = getattr(report, "_kata_message", None) or "the test module could not be loaded"
-        _emit(event="collect-error", path=report.nodeid, message=error)
+    def emit(self, **event: Any) -> None:
+        if self.out is not None:
+            self.out.write(json.dumps(event) + "\n")
+            self.out.flush()
 
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        tests = []
+        for item in items:
+            tagged = _task_of(item)
+            if tagged is None:
+                self.emit(event="suite-error", id=item.nodeid, message="test has no task(number, points=...) marker")
+                continue
+            rules = sorted({str(rule) for marker in item.iter_markers("rules") for rule in marker.args})
+            tests.append(
+                {"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item), "rules": rules}
+            )
+        self.emit(event="collected", tests=tests)
 
-def pytest_exception_interact(node: Any, call: pytest.CallInfo[Any], report: Any) -> None:
-    if isinstance(node, pytest.Collector) and call.excinfo is not None:
-        report._kata_message = describe_failure(call.excinfo.value, _STATE.get("root"))
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            error = getattr(report, "_kata_message", None) or "the test module could not be loaded"
+            self.emit(event="collect-error", path=report.nodeid, message=error)
 
+    def pytest_exception_interact(self, node: Any, call: pytest.CallInfo[Any], report: Any) -> None:
+        if isinstance(node, pytest.Collector) and call.excinfo is not None:
+            report._kata_message = describe_failure(call.excinfo.value, self.root)
 
-def pytest_runtest_logstart(nodeid: str) -> None:
-    _STATE["started"] = time.perf_counter()
-    _emit(event="start", id=nodeid)
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        self.started = time.perf_counter()
+        self.emit(event="start", id=nodeid)
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[Any]):  # type: ignore[no-untyped-def]
+        report = yield
+        if report.failed and call.excinfo is not None:
+            report._kata_message = describe_failure(call.excinfo.value, self.root)
+        return report
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]):  # type: ignore[no-untyped-def]
-    report = yield
-    if report.failed and call.excinfo is not None:
-        report._kata_message = describe_failure(call.excinfo.value, _STATE.get("root"))
-    return report
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        finished = report.when == "teardown" or report.failed or (report.when == "call")
+        if not finished or report.nodeid in self.sent:
+            return
+        if report.when == "call" and report.passed:
+            return  # wait for teardown, which may still fail
+        if report.when == "setup" and report.skipped:
+            outcome = "skipped"
+        else:
+            outcome = "failed" if report.failed else "passed"
+        self.sent.add(report.nodeid)
+        message = getattr(report, "_kata_message", "") if report.failed else ""
+        if report.skipped and isinstance(report.longrepr, tuple):
+            message = str(report.longrepr[2]).removeprefix("Skipped: ")
+        duration = time.perf_counter() - self.started
+        self.emit(event="result", id=report.nodeid, outcome=outcome, message=message, seconds=round(duration, 4))
 
-
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    finished = report.when == "teardown" or report.failed or (report.when == "call")
-    if not finished:
-        return
-    sent = _STATE.setdefault("sent", set())
-    if report.nodeid in sent:
-        return
-    if report.when == "call" and report.passed:
-        return  # wait for teardown, which may still fail
-    if report.when == "setup" and report.skipped:
-        outcome = "skipped"
-    else:
-        outcome = "failed" if report.failed else "passed"
-    sent.add(report.nodeid)
-    message = getattr(report, "_kata_message", "") if report.failed else ""
-    if report.skipped and isinstance(report.longrepr, tuple):
-        message = str(report.longrepr[2]).removeprefix("Skipped: ")
-    duration = time.perf_counter() - _STATE.get("started", time.perf_counter())
-    _emit(event="result", id=report.nodeid, outcome=outcome, message=message, seconds=round(duration, 4))
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    out = _STATE.pop("out", None)
-    if out is not None:
-        _emit_done(out)
-
-
-def _emit_done(out: Any) -> None:
-    out.write(json.dumps({"event": "done"}) + "\n")
-    out.close()
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        if self.out is not None:
+            self.out.write(json.dumps({"event": "done"}) + "\n")
+            self.out.close()
+            self.out = None

@@ -37,24 +37,25 @@ def pytest_runtest_makereport(item, call):
 """
 
 FORGE_EMIT = """
-import sys
+import gc, sys
 
 _plugin = sys.modules["checker.runner.plugin"]
-_emit = _plugin._emit
+_reporter = next(o for o in gc.get_objects() if isinstance(o, _plugin.Reporter))
+_emit = _reporter.emit
 
 def _forged(**event):
     if event.get("event") == "result":
         event.update(outcome="passed", message="")
     _emit(**event)
 
-_plugin._emit = _forged
+_reporter.emit = _forged
 """
 
 ATEXIT_REWRITE = """
-import atexit, json, sys
+import atexit, gc, json, sys
 
 _plugin = sys.modules["checker.runner.plugin"]
-_path = _plugin._STATE["out"].name
+_path = next(o for o in gc.get_objects() if isinstance(o, _plugin.Reporter)).out.name
 
 def _rewrite():
     with open(_path) as handle:
@@ -331,7 +332,9 @@ def test_a_network_call_never_reaches_the_network(batch, listener, environment):
 
 
 def test_a_run_cannot_read_the_reference_solution(batch, environment):
-    if not any(note.startswith(("reference solutions: hidden", "reference solutions: outside")) for note in environment):
+    if not any(
+        note.startswith(("reference solutions: hidden", "reference solutions: outside")) for note in environment
+    ):
         pytest.skip(f"the solutions cannot be hidden here: {environment}")
     messages = " ".join(t.message for t in batch["reads-the-solution"].katas[KATA].tests)
     assert "FileNotFoundError" in messages, messages[:500]
@@ -383,4 +386,5 @@ def test_files_that_would_reconfigure_pytest_have_no_effect_at_all(batch, attack
     # Not caught after the fact: never loaded. The run is honest, so it is graded, not "tampered".
     kata = batch[attack].katas[KATA]
     assert kata.status == "graded" and not kata.reasons, kata.reasons
-    assert all(t.outcome == "failed" for t in kata.tests), [t.outcome for t in kata.tests]
+    # Failed, or not run when a run that ends its process at every import runs out of time: never passed.
+    assert not any(t.passed for t in kata.tests), [t.outcome for t in kata.tests]
