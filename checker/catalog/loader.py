@@ -13,6 +13,7 @@ from checker.catalog.model import Kata, Task
 from checker.errors import KataError
 
 _ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
+_CONTRACT = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$")
 _KATA_FIELDS = {"id", "title", "order", "summary", "minutes", "package", "contract", "tasks", "reviewer_checks"}
 _TASK_FIELDS = {"number", "title", "points", "hints", "starter_fails", "starter_says"}
 
@@ -100,11 +101,21 @@ def load_kata(path: Path) -> Kata:
         summary=field.text("summary"),
         minutes=field.integer("minutes", minimum=1),
         package=field.text("package"),
-        contract=field.text("contract", default=""),
+        contract=_contract(where, field.text("package"), field.text("contract", default="")),
         tasks=tasks,
         root=path.parent.parent.parent,
         reviewer_checks=field.integer("reviewer_checks", minimum=0) if "reviewer_checks" in data else None,
     )
+
+
+def _contract(where: str, package: str, contract: str) -> str:
+    """The `module:name` the suites build the app through; its module lies inside the kata's package."""
+    if contract and (not _CONTRACT.match(contract) or contract.split(".")[0].split(":")[0] != package):
+        raise CatalogError(
+            f"{where}: field 'contract' is {contract!r}; expected 'module:name' with the module inside "
+            f"the package {package!r}, like '{package}.app:create_app'."
+        )
+    return contract
 
 
 def _task(where: str, index: int, raw: dict[str, Any]) -> Task:

@@ -21,6 +21,7 @@ from typing import Any
 
 from checker.catalog import Kata
 from checker.report import CheckReport, TestResult
+from checker.runner.contract import contract_problem
 from checker.runner.launch import FreshLauncher, Handle, Launcher
 from checker.runner.workspace import locate_package, private_copy
 
@@ -51,6 +52,7 @@ def check(
     collect_only: bool = False,
     cancel: threading.Event | None = None,
     workdir: Path | None = None,
+    observe: bool = False,
 ) -> CheckReport:
     """Check the submission at `path` (default: the kata's own folder) and report per test.
 
@@ -60,20 +62,23 @@ def check(
     stops at the first test that does not pass (the rest read "not run"): mutation testing
     needs only to know that a mutant was caught. With `collect_only`, nothing runs: every test
     reads "not run", which is enough to count a suite's checks. `workdir` is where the run's
-    private folder is made (default: the system's temporary folder).
+    private folder is made (default: the system's temporary folder). With `observe`, the suites'
+    checks send observations to `tap` (the grader's outside judge; see checker.grading.judge).
     """
     started = time.perf_counter()
     package = locate_package(kata, path or kata.folder)
+    missing = contract_problem(kata, package)
     suites = [kata.public_tests] + ([kata.hidden_tests] if hidden and kata.has_hidden_suite else [])
     with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-", dir=workdir) as scratch:
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
         run.stop_early(first_failure=first_failure, collect_only=collect_only, cancel=cancel)
+        run.observe = observe
         run.until_done(started)
     return CheckReport(
         kata=kata,
         tests=tuple(run.ordered()),
-        problems=tuple(run.problems),
+        problems=(missing, *run.problems) if missing else tuple(run.problems),
         seconds=time.perf_counter() - started,
         hidden_suite=len(suites) > 1,
     )
@@ -98,6 +103,7 @@ class _Run:
         self.problems: list[str] = []
         self.attempt = 0
         self.tap = tap
+        self.observe = False
         self.stop_early()
 
     def stop_early(
@@ -144,6 +150,7 @@ class _Run:
             *done,
             *(["--exitfirst"] if self.first_failure else []),
             *(["--collect-only"] if self.collect_only else []),
+            *(["--kata-observe"] if self.observe else []),
         ]
 
     def _one_process(self, started: float) -> bool:

@@ -36,8 +36,10 @@ def _edit(project, old, new):
         ('id = "00-welcome"', 'id = "00-hello"', "field 'id' is '00-hello'; expected the folder name"),
         ("order = 0", "order = 0\ncolour = 1", "field 'colour' is not known"),
         ("package =", "package = \n", "not valid TOML"),
+        ('contract = "inkwell.app:create_app"', 'contract = "inkwell.app"', "field 'contract' is 'inkwell.app'"),
+        ('contract = "inkwell.app:create_app"', 'contract = "other.app:create_app"', "the module inside the package"),
     ],
-    ids=["points", "minutes", "task-title", "numbering", "id", "unknown", "syntax"],
+    ids=["points", "minutes", "task-title", "numbering", "id", "unknown", "syntax", "contract", "contract-outside"],
 )
 def test_bad_metadata_names_the_file_the_field_and_what_is_expected(project, old, new, says):
     _edit(project, old, new)
