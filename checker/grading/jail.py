@@ -30,6 +30,7 @@ _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 1, 2, 4, 8
 _MS_REMOUNT, _MS_BIND, _MS_REC, _MS_PRIVATE = 32, 4096, 0x4000, 1 << 18
 _MNT_DETACH = 2
 _PR_SET_PDEATHSIG = 1
+_PR_SET_DUMPABLE = 4
 STASH = "/.kata-stash"  # an empty folder the sandbox makes, where a run's own folders wait while /tmp is covered
 
 
@@ -164,14 +165,16 @@ def enclose(writable: list[str], readable: list[str], covers: list[str]) -> None
     Called in the fork, before any suite or submission code runs. In new user, mount, network,
     IPC and UTS namespaces it covers the shared folders (`covers`: /tmp and the batch folder)
     with empty ones, lays back only this run's folders (`readable` ones read-only), hides /proc
-    and /dev/shm, and brings up a loopback of its own. Then it enters a further user, mount and
-    PID namespace, which locks those mounts (they can no longer be taken away to reveal what
-    they cover), and forks: the child is the run, PID 1 of its namespace, so every process it
-    starts ends with it. This process stays behind as the run's keeper and never returns: it
-    waits for the run, kills it on SIGTERM, and exits with its status.
+    and brings up a loopback of its own. Then it forks into a new PID namespace: the child is the
+    run, PID 1 of its namespace, so every process it starts ends with it; it mounts a /proc of that
+    namespace alone and enters a further user and mount namespace, which locks every mount in
+    place (none can be taken away to reveal what it covers). This process stays behind as the
+    run's keeper and never returns: it waits for the run, kills it on SIGTERM, and exits with
+    its status.
     """
     libc = ctypes.CDLL(None, use_errno=True)
     _call(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0), "prctl")  # the worker gone: end the run
+    _call(libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0), "prctl")
     _unshare(libc, _CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWIPC | _CLONE_NEWUTS)
     _call(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "make mounts private")
     _loopback_up()
@@ -190,18 +193,19 @@ def enclose(writable: list[str], readable: list[str], covers: list[str]) -> None
             flags = _MS_REMOUNT | _MS_BIND | _MS_RDONLY | _MS_NOSUID | _MS_NODEV
             _call(libc.mount(None, path.encode(), None, flags, None), f"make {path} read-only")
     _call(libc.umount2(STASH.encode(), _MNT_DETACH), f"unmount {STASH}")
-    for hidden in ("/proc", "/dev/shm"):
-        if os.path.isdir(hidden):
-            _call(libc.mount(b"tmpfs", hidden.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, b"size=1m"), f"hide {hidden}")
-    # A user namespace below this one: every mount above is now locked in place for the run. Its id
-    # maps stay unwritten (/proc is gone): the run's files still belong to the grader's user, and
-    # the run can change no id.
-    _call(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWPID), "unshare")
+    if os.path.isdir("/dev/shm"):
+        _call(libc.mount(b"tmpfs", b"/dev/shm", b"tmpfs", _MS_NOSUID | _MS_NODEV, b"size=64m"), "cover /dev/shm")
+    _call(libc.unshare(_CLONE_NEWPID), "unshare the PID namespace")
     run = os.fork()
-    if run == 0:
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        return
-    _keep(run)
+    if run != 0:
+        _keep(run)
+    # The run: PID 1 of a namespace of its own. Not dumpable: no other run may read its memory,
+    # files or environment through /proc.
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+    # A user namespace below this one: every mount above is now locked in place for the run. Its id
+    # maps stay unwritten: the run's files still belong to the grader's user, and it can change no id.
+    _call(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNS), "lock the mounts")
 
 
 def _keep(run: int) -> None:

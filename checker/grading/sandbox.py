@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import time
@@ -183,8 +185,10 @@ class JailedLauncher:
         self.inner = replace(self.rules, cut_network=False, hidden_paths=()) if self.bwrap else self.rules
         worker = [*PYTHON, "-m", "checker.grading.warm", self.inner.to_json()]
         if self.bwrap is not None and self.base is not None:
-            worker = _sandboxed(self.bwrap, self.base, writable=[self.base], readable=[], own_pids=False) + worker
-        self._server = ForkServer(worker)
+            sandbox = _sandboxed(self.bwrap, self.base, writable=[self.base], readable=[], own_pids=True)
+            self._server: ForkServer = _PidServer(sandbox + worker)
+        else:
+            self._server = ForkServer(worker)
 
     def start(self, args: list[str], *, cwd: Path, env: dict[str, str], output: Path) -> JailedHandle:
         del env  # the runner's environment is the reviewer's, scrubbed; a jailed run gets a clean one
@@ -240,6 +244,36 @@ class JailedLauncher:
 
     def close(self) -> None:
         self._server.close()
+
+
+class _PidServer(ForkServer):
+    """The fork server of a sandbox with a PID namespace of its own, whose pids mean nothing here.
+
+    Each child sends one datagram on a socket before anything else; the kernel attaches the
+    sender's pid translated into this process's namespace, which is the pid the grader polls,
+    stops and puts in a cgroup. The child closes its end at once: no run ever holds it.
+    """
+
+    def __init__(self, argv: list[str]) -> None:
+        self._ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self._ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+        self._ours.settimeout(60)
+        self._theirs = theirs
+        super().__init__([*argv, str(theirs.fileno())], pass_fds=(theirs.fileno(),))
+
+    def translate(self, pid: int) -> int:
+        del pid  # the sandbox's own number for the child
+        size = socket.CMSG_SPACE(struct.calcsize("3i"))
+        _, ancillary, _, _ = self._ours.recvmsg(1, size)
+        for level, kind, data in ancillary:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_CREDENTIALS:
+                return int(struct.unpack("3i", data[: struct.calcsize("3i")])[0])
+        raise OSError("a sandboxed run did not say who it is")
+
+    def close(self) -> None:
+        super().close()
+        self._ours.close()
+        self._theirs.close()
 
 
 def _sandboxed(binary: str, cwd: Path, *, writable: list[Path], readable: list[Path], own_pids: bool) -> list[str]:

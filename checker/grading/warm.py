@@ -35,7 +35,9 @@ def _preload() -> None:
             pass
 
 
-def _confine(request: dict[str, Any], rules: Confinement) -> None:
+def _confine(request: dict[str, Any], rules: Confinement, report: int | None) -> None:
+    if report is not None:
+        _tell_pid(report)
     walls = request.get("enclose")
     if walls:  # a shared bubblewrap sandbox: wall this run off from the others first
         if walls.get("wait_moved"):
@@ -56,10 +58,24 @@ def _wait_to_be_moved(seconds: float = 2.0) -> None:
         time.sleep(0.001)
 
 
+def _tell_pid(report: int) -> None:
+    """Send one byte on the grader's socket: the kernel attaches this process's pid as the grader
+    sees it (the sandbox has a PID namespace of its own). Closed at once: the run never holds it."""
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM, fileno=report) as channel:
+        channel.send(b"p")
+
+
 def main() -> None:
     rules = Confinement.from_json(sys.argv[1])
+    report = int(sys.argv[2]) if len(sys.argv) > 2 else None  # a socket the grader reads pids from
     _preload()
-    warm.serve(lambda request: _confine(request, rules))
+    if report is not None:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no run reads the worker through /proc
+    warm.serve(lambda request: _confine(request, rules, report))
 
 
 if __name__ == "__main__":

@@ -49,8 +49,8 @@ class FreshLauncher:
 class ForkServer:
     """The client side of a warm worker: starts it on demand, sends a request, reads the pid."""
 
-    def __init__(self, argv: list[str]) -> None:
-        self.argv = argv
+    def __init__(self, argv: list[str], pass_fds: tuple[int, ...] = ()) -> None:
+        self.argv, self.pass_fds = argv, pass_fds
         self._worker: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
 
@@ -60,7 +60,12 @@ class ForkServer:
             assert worker.stdin and worker.stdout
             worker.stdin.write(json.dumps(request) + "\n")
             worker.stdin.flush()
-            return int(worker.stdout.readline())
+            return self.translate(int(worker.stdout.readline()))
+
+    def translate(self, pid: int) -> int:
+        """The child's pid as this process sees it (the worker's own answer, unless it lives in a
+        PID namespace of its own)."""
+        return pid
 
     def prepare(self) -> None:
         """Start the worker now, so the first run does not wait for its imports."""
@@ -84,6 +89,7 @@ class ForkServer:
                 text=True,
                 bufsize=1,
                 start_new_session=os.name == "posix",
+                pass_fds=self.pass_fds,
             )
         return self._worker
 

@@ -374,7 +374,7 @@ def test_an_exit_hook_rewriting_the_results_is_caught_in_a_fresh_interpreter(tmp
     submission(tmp_path / "atexit", package={"__init__.py": ATEXIT_REWRITE})
     sources = discover([str(tmp_path / "atexit")], [KATA])
     # A fresh interpreter per run imports the whole stack first: more time than the warm limits allow.
-    with Grader(grading_catalog, replace(TIGHT, warm=False, limits=Limits(per_test=3.0, per_run=40.0))) as grader:
+    with Grader(grading_catalog, replace(TIGHT, warm=False, limits=Limits(per_test=15.0, per_run=60.0))) as grader:
         [grade] = grader.grade(sources)
     kata = grade.katas[KATA]
     assert kata.score == 0 and kata.status == "tampered", kata
