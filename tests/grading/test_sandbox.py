@@ -68,6 +68,9 @@ attempt("git", lambda: os.listdir(f"{{ROOT}}/.git"))
 for pid in ["1", str(os.getppid())] + [p for p in os.listdir("/proc") if p.isdigit()][:50]:
     attempt("environ", lambda p=pid: open(f"/proc/{{p}}/environ").read() if "SECRET" in open(f"/proc/{{p}}/environ").read() else "")
     attempt("proc root", lambda p=pid: open(f"/proc/{{p}}/root{{ROOT}}/solutions/{kata}/inkwell/text.py").read())
+    if pid != os.readlink("/proc/self"):  # another process of the sandbox: a sibling run, the worker
+        attempt("another run's folder", lambda p=pid: os.listdir(f"/proc/{{p}}/cwd"))
+        attempt("another run's mounts", lambda p=pid: os.listdir(f"/proc/{{p}}/root/tmp"))
 attempt("own environ", lambda: "SECRET" in open("/proc/self/environ").read() and "secret in own environ")
 attempt("env", lambda: os.environ.get("KATA_TEST_SECRET"))
 
