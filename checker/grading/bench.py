@@ -28,6 +28,7 @@ from checker.grading.grader import GradeOptions, Grader
 from checker.grading.intake import discover
 from checker.grading.manifest import ManifestError, collect_manifest
 from checker.grading.model import SubmissionGrade
+from checker.report import task_earned
 from checker.runner.launch import FreshLauncher
 from checker.runner.process import INI
 
@@ -74,8 +75,14 @@ def naive_score(kata: Kata, folder: Path) -> float:
         env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
         subprocess.run(command, cwd=scratch, env=env, capture_output=True, timeout=300)
         events = [json.loads(line) for line in results.read_text().splitlines() if line.strip()]
-    points = {t["id"]: t["points"] for e in events if e["event"] == "collected" for t in e["tests"]}
-    earned = sum(float(points[e["id"]]) for e in events if e["event"] == "result" and e["outcome"] == "passed")
+    tests = {t["id"]: t for e in events if e["event"] == "collected" for t in e["tests"]}
+    passed = {e["id"] for e in events if e["event"] == "result" and e["outcome"] == "passed"}
+    earned = 0.0
+    for task in {t["task"] for t in tests.values()}:
+        mine = [t for t in tests.values() if t["task"] == task]
+        earned += task_earned(
+            sum(float(t["points"]) for t in mine if t["id"] in passed), sum(float(t["points"]) for t in mine)
+        )
     return round(earned, 2)
 
 
@@ -105,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--katas", default="")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--chunks", type=int, default=4, help="turns each side takes")
+    parser.add_argument("--unconfined", action="store_true", help="also time the grader without its sandbox")
     args = parser.parse_args(argv)
     catalog = load_catalog()
     katas = gradable(catalog, [k for k in args.katas.split(",") if k])
@@ -112,35 +120,72 @@ def main(argv: list[str] | None = None) -> int:
         folders = generate(katas, Path(scratch), args.count)
         runs = len(folders) * len(katas)
         print(f"{len(folders)} submissions x {len(katas)} katas = {runs} runs ({', '.join(k.id for k in katas)})")
-        # Both take turns chunk by chunk, so that a busy machine slows them alike.
-        options = GradeOptions(katas=tuple(k.id for k in katas), workers=args.workers)
+        # The sides take turns chunk by chunk, so that a busy machine slows them alike.
         sources = {s.name: s for s in discover([scratch], catalog.ids)}
-        grades: list[SubmissionGrade] = []
+        sides = {"sandboxed": True, "unconfined": False} if args.unconfined else {"sandboxed": True}
+        graders = {
+            name: Grader(catalog, GradeOptions(katas=tuple(k.id for k in katas), workers=args.workers, sandbox=on))
+            for name, on in sides.items()
+        }
+        grades: dict[str, list[SubmissionGrade]] = {name: [] for name in graders}
+        spent = dict.fromkeys([*graders, "naive"], 0.0)
         naive: dict[tuple[str, str], float] = {}
-        graded_in, naive_in = 0.0, 0.0
-        started = time.perf_counter()
-        with Grader(catalog, options) as grader:
-            graded_in += time.perf_counter() - started
+        for grader in graders.values():
+            grader.__enter__()
+        try:
             for chunk in _chunks(folders, args.chunks):
-                started = time.perf_counter()
-                grades += grader.grade([sources[f.name] for f in chunk])
-                graded_in += time.perf_counter() - started
+                for name, grader in graders.items():
+                    started = time.perf_counter()
+                    grades[name] += grader.grade([sources[f.name] for f in chunk])
+                    spent[name] += time.perf_counter() - started
                 started = time.perf_counter()
                 naive |= {(f.name, k.id): naive_score(k, f) for f in chunk for k in katas}
-                naive_in += time.perf_counter() - started
-        print(f"kata grade ({args.workers} workers, warm, confined): {graded_in:.1f} s, {runs / graded_in:.2f} runs/s")
-        print(f"naive loop (one plain pytest per run):      {naive_in:.1f} s, {runs / naive_in:.2f} runs/s")
+                spent["naive"] += time.perf_counter() - started
+        finally:
+            for grader in graders.values():
+                grader.__exit__()
+        for name in graders:
+            print(
+                f"kata grade ({args.workers} workers, warm, {name}): {spent[name]:.1f} s, {runs / spent[name]:.2f} runs/s"
+            )
+        print(f"naive loop (one plain pytest per run): {spent['naive']:.1f} s, {runs / spent['naive']:.2f} runs/s")
+        _where(grades["sandboxed"], spent["sandboxed"], args.workers)
     differ = [
-        f"{g.name}/{kata}: grade {kg.score:g}, naive {naive[(g.name, kata)]:g}"
-        for g in grades
+        f"{name} {g.name}/{kata}: grade {kg.score:g}, naive {naive[(g.name, kata)]:g}"
+        for name, batch in grades.items()
+        for g in batch
         for kata, kg in g.katas.items()
-        if kg.score != naive[(g.name, kata)]
+        if kg.status == "graded" and kg.score != naive[(g.name, kata)]
     ]
     print("verdicts: the same for every run" if not differ else f"verdicts differ in {len(differ)} runs:")
     for line in differ[:20]:
         print(f"  {line}")
-    print(f"throughput ratio: {naive_in / graded_in:.1f}x")
+    print(f"throughput ratio, sandboxed against the naive loop: {spent['naive'] / spent['sandboxed']:.1f}x")
+    if "unconfined" in spent:
+        print(
+            f"the sandbox's cost: sandboxed takes {spent['sandboxed'] / spent['unconfined']:.2f}x the unconfined time"
+        )
     return 1 if differ else 0
+
+
+def _where(grades: list[SubmissionGrade], wall: float, workers: int) -> None:
+    """Where a run's time goes: in the tests themselves, in the rest of the run, in the grader."""
+    runs = [k for g in grades for k in g.katas.values() if k.status == "graded"]
+    in_runs = sum(k.seconds for k in runs)
+    in_tests = sum(t.seconds for k in runs for t in k.tests)
+    around = max(wall * workers - in_runs, 0.0)
+    total = in_runs + around or 1.0
+    print("where the time goes (worker-seconds, sandboxed):")
+    for what, seconds in (
+        ("in the tests themselves", in_tests),
+        (
+            "in a run, outside its tests (fork, sandbox, collecting, app and database set-up, reporting)",
+            in_runs - in_tests,
+        ),
+        ("in the grader, outside runs (intake, copies, scan, canaries, idle workers)", around),
+    ):
+        print(f"  {seconds:7.1f} s  {100 * seconds / total:4.0f}%  {what}")
+    print(f"  the tests alone bound the ratio: at best {total / max(in_tests, 0.001):.1f}x faster than now")
 
 
 if __name__ == "__main__":
