@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from checker.bubblewrap import SandboxMissing
 from checker.catalog import Catalog
 from checker.cli import render
 from checker.cli.context import console, fail, project
@@ -154,7 +155,7 @@ def _grade(
                 journal=journal,
                 resume=resume,
             )
-    except (ManifestError, JournalError) as error:
+    except (ManifestError, JournalError, SandboxMissing) as error:
         fail(str(error))
 
 
