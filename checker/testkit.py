@@ -6,13 +6,19 @@ and why it matters. The checker shows that message, never the suite's source.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 from checker.errors import KataError
 
-__all__ = ["LearnerImportError", "expect", "expect_equal", "learner"]
+__all__ = ["LearnerImportError", "canonical", "declare_self", "expect", "expect_equal", "learner", "observe"]
+
+Channel = Callable[[str, "str | bool | None"], None]  # (kind, value): "value" with a canonical text, or "self"
+_channel: Channel | None = None  # set by the check plugin in observe mode (`kata grade --judge outside`) only
+_LONGEST = 4000  # canonical texts longer than this travel as a digest
 
 
 class LearnerImportError(KataError):
@@ -34,6 +40,8 @@ def learner(module: str) -> ModuleType:
 
 def expect(condition: object, *, did: str, saw: str, expected: str, why: str = "") -> None:
     """Fail with a three-part message unless `condition` holds."""
+    if _channel is not None:
+        _channel("self", bool(condition))  # decided in this process: the grader counts it as self-reported
     if condition:
         return
     lines = [did.rstrip("."), f"  saw:      {saw}", f"  expected: {expected}"]
@@ -45,3 +53,59 @@ def expect(condition: object, *, did: str, saw: str, expected: str, why: str = "
 def expect_equal(actual: Any, expected: Any, *, did: str, why: str = "") -> None:
     """Fail unless `actual == expected`, showing both with repr."""
     expect(actual == expected, did=did, saw=repr(actual), expected=repr(expected), why=why)
+
+
+def observing(channel: Channel | None) -> None:
+    """Observe mode: checks send what they saw to `channel` instead of (or besides) deciding."""
+    global _channel  # noqa: PLW0603  (one run, one channel, set once by the plugin)
+    _channel = channel
+
+
+def observe(actual: Any, *_: object, **__: object) -> None:
+    """A check whose expected value the grader holds: send `actual`, decide nothing.
+
+    Only the grader's copies of the suites call this (their `expect_equal` calls are rewritten to
+    it, the expected value removed); the grader compares the observation with the reference's.
+    """
+    if _channel is None:
+        raise AssertionError("observe() runs only under the grader's outside judge (kata grade --judge outside)")
+    _channel("value", canonical(actual))
+
+
+def declare_self() -> None:
+    """Placed by the grader's rewrite at the top of a function holding a check it cannot decide itself."""
+    if _channel is not None:
+        _channel("self", None)
+
+
+def canonical(value: Any) -> str:
+    """One text per value, equal for values that compare equal (1 and 1.0, dict orders, set orders)."""
+    text = _canonical(value, 0)
+    if len(text) <= _LONGEST:
+        return text
+    return f"sha256:{hashlib.sha256(text.encode('utf-8', 'backslashreplace')).hexdigest()} {text[:200]}"
+
+
+def _canonical(value: Any, depth: int) -> str:
+    if depth > 30:
+        return "<deeper than 30 levels>"
+    if isinstance(value, float) and value.is_integer():
+        return repr(int(value))
+    if value is None or isinstance(value, (bool, int, float, str, bytes)):
+        return repr(value)
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return "(" + ", ".join(_canonical(v, depth + 1) for v in value) + ",)"
+    if isinstance(value, list):
+        return "[" + ", ".join(_canonical(v, depth + 1) for v in value) + "]"
+    if isinstance(value, dict):
+        items = sorted(f"{_canonical(k, depth + 1)}: {_canonical(v, depth + 1)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "set{" + ", ".join(sorted(_canonical(v, depth + 1) for v in value)) + "}"
+    if (
+        getattr(type(value), "__repr__", None) is object.__repr__
+    ):  # the default repr shows an address: show the state instead
+        state = getattr(value, "__dict__", None)
+        name = type(value).__qualname__
+        return f"{name}({_canonical(state, depth + 1)})" if isinstance(state, dict) else name
+    return repr(value)

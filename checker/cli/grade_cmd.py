@@ -65,6 +65,15 @@ UnconfinedOpt = Annotated[
     ),
 ]
 
+JudgeOpt = Annotated[
+    str,
+    typer.Option(
+        "--judge",
+        help="process: the run's own pytest outcomes (default). outside: the grader compares the checks' "
+        "observations with the reference solution's itself; see docs/reviewers.md.",
+    ),
+]
+
 
 def command(
     paths: PathsArg,
@@ -81,6 +90,7 @@ def command(
     as_json: JsonOpt = False,
     unconfined: UnconfinedOpt = False,
     resume: ResumeOpt = False,
+    judge: JudgeOpt = "process",
 ) -> None:
     """Grade submissions: a gradebook CSV, results per submission (Exercism, Gradescope, JUnit), feedback."""
     terminal = console()
@@ -89,6 +99,8 @@ def command(
     else:
         here = project()
         ids = tuple(here.kata(k.strip()).id for k in (katas or "").split(",") if k.strip())
+        if judge not in ("process", "outside"):
+            fail(f"--judge {one_line(judge)} is not a judge: write --judge process or --judge outside.")
         options = GradeOptions(
             katas=ids,
             workers=workers or os.cpu_count() or 2,
@@ -96,6 +108,7 @@ def command(
             rules=Confinement(memory_bytes=memory * 1024**2, cpu_seconds=int(run_timeout) + 30),
             warm=not fresh,
             sandbox=not unconfined,
+            judge=judge,
         )
         if unconfined:
             terminal.print(
@@ -109,6 +122,7 @@ def command(
             "katas": list(ids or here.catalog.ids),
             "limits": [timeout, run_timeout, memory],
             "sandbox": not unconfined,
+            "judge": judge,
             "shard": shard or "",
         }
         journal = Journal(out, identity)

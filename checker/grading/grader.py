@@ -16,7 +16,6 @@ from typing import Any
 
 from checker import bubblewrap
 from checker.catalog import Catalog, Kata
-from checker.catalog.files import ignore_generated
 from checker.grading.archive import Caps, Refused
 from checker.grading.canary import plant
 from checker.grading.intake import (
@@ -29,6 +28,7 @@ from checker.grading.intake import (
     untouched,
 )
 from checker.grading.jail import Confinement
+from checker.grading.judge import SEEDS, Reference, copy_stripped, copy_suites, judge, reference
 from checker.grading.manifest import Entry, collect_manifest, verify
 from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade
 from checker.grading.sandbox import JailedLauncher
@@ -38,7 +38,6 @@ from checker.runner.launch import FreshLauncher
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
-_IGNORED = ignore_generated()
 RunListener = Callable[[str, str, bool], None]  # (submission, kata, done): a kata's run starts or ends
 
 
@@ -52,6 +51,7 @@ class GradeOptions:
     warm: bool = True
     sandbox: bool = True  # every run in a bubblewrap sandbox; False only for submissions you trust
     seed: int | None = None  # fixes the canaries, for reproducible tests only
+    judge: str = "process"  # "outside": verdicts from observations the grader compares (checker.grading.judge)
 
 
 class Grader:
@@ -67,6 +67,8 @@ class Grader:
         self.base = Path(tempfile.mkdtemp(prefix="kata-batch-")).resolve()
         self.launcher = JailedLauncher(self.rules, warm=options.warm, bwrap=self.bwrap, base=self.base)
         self._manifests: dict[str, dict[str, Entry]] = {}
+        self._references: dict[str, Reference] = {}
+        self.outside = options.judge == "outside"
         self._starters: dict[str, str | None] = {}
         self._lock = threading.Lock()
         self._random = random.Random(options.seed)
@@ -93,6 +95,8 @@ class Grader:
         self._on_run = on_run
         for kata in self.katas:
             self.manifest(kata)
+            if self.outside:
+                self.reference(kata)
             self._starters[kata.id] = starter_digest(kata)
 
         def one(source: Source) -> SubmissionGrade:
@@ -113,6 +117,15 @@ class Grader:
                 # No submission code runs here, and the jail would hide the very suites it collects.
                 self._manifests[kata.id] = collect_manifest(kata, FreshLauncher())
             return self._manifests[kata.id]
+
+    def reference(self, kata: Kata) -> Reference:
+        """The reference solution's observations of the stripped suites: once per kata and batch."""
+        seeds = _seeds(self.manifest(kata))
+        with self._lock:
+            if kata.id not in self._references:
+                # Trusted: the reference solution, no submission code; the jail would hide the solution.
+                self._references[kata.id] = reference(kata, seeds, FreshLauncher(), self.options.limits)
+            return self._references[kata.id]
 
     def grade_one(self, source: Source) -> SubmissionGrade:
         grade = SubmissionGrade(name=source.name, location=source.location, kind=source.kind)
@@ -157,7 +170,7 @@ class Grader:
             return KataGrade(kata.id, "unchanged", reasons=[f"{kata.package}/ is the starter, unchanged"])
         manifest = self.manifest(kata)
         suite_root = scratch / f"suites-{kata.id}"
-        suite = _copy_suites(kata, suite_root)
+        suite = copy_stripped(kata, suite_root, _seeds(manifest))[0] if self.outside else copy_suites(kata, suite_root)
         with self._lock:
             seed = self._random.getrandbits(64)
         canaries = plant(suite, suite_root, [t.number for t in kata.tasks], random.Random(seed))
@@ -171,27 +184,32 @@ class Grader:
                 launcher=self.launcher,
                 tap=events.append,
                 workdir=scratch,
+                observe=self.outside,
+                seeds=suite_root / SEEDS if self.outside else None,
             )
         except SubmissionError as error:
             return KataGrade(kata.id, "missing", reasons=[str(error)])
         reasons = verify(manifest, canaries, events, report)
-        return _score(kata, manifest, report, reasons, time.perf_counter() - started)
+        if not self.outside:
+            return _score(kata, manifest, report, reasons, time.perf_counter() - started)
+        known = self.reference(kata)
+        report = replace(report, tests=tuple(judge(known, events, list(report.tests))))
+        grade = _score(kata, manifest, report, reasons, time.perf_counter() - started)
+        # What the score would be if every self-reported test had failed: the rest rests on the run's word.
+        decided = replace(
+            report, tests=tuple(t if t.id in known.outside else replace(t, outcome="failed") for t in report.tests)
+        )
+        grade.self_reported = round(grade.score - _score(kata, manifest, decided, reasons, 0.0).score, 2)
+        return grade
+
+
+def _seeds(manifest: dict[str, Entry]) -> dict[str, int]:
+    return {e.id: e.seed for e in manifest.values() if e.seed is not None}
 
 
 def _why(error: BaseException) -> str:
     text = str(error)[:300]
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-def _copy_suites(kata: Kata, suite_root: Path) -> Path:
-    """A private copy of the suites at their usual paths; returns the folder the canaries go to."""
-    public = suite_root / "katas" / kata.id / "tests"
-    shutil.copytree(kata.public_tests, public, ignore=_IGNORED)
-    if not kata.has_hidden_suite:
-        return public
-    hidden = suite_root / "solutions" / kata.id / "hidden"
-    shutil.copytree(kata.hidden_tests, hidden, ignore=_IGNORED)
-    return hidden
 
 
 def _score(  # canaries never count: only the manifest's tests earn points

@@ -29,6 +29,7 @@ class Entry:
     task: int
     points: float
     title: str
+    seed: int | None = None  # a Hypothesis test's seed, drawn from the suite's own source
 
 
 class ManifestError(KataError):
@@ -43,6 +44,7 @@ def collect_manifest(kata: Kata, launcher: Launcher, timeout: float = 120.0) -> 
         root.mkdir()
         results.touch()
         args = ["-c", str(INI), "--rootdir", str(kata.root), "-p", "checker.runner.plugin", "--collect-only"]
+        args += ["--kata-emit-seeds"]
         args += ["--kata-results", str(results), "--kata-root", str(root), "--kata-support", str(kata.public_tests)]
         args += [str(suite) for suite in suites]
         handle = launcher.start(args, cwd=Path(scratch), env={}, output=Path(scratch, "output.txt"))
@@ -56,7 +58,8 @@ def collect_manifest(kata: Kata, launcher: Launcher, timeout: float = 120.0) -> 
     problems = [e for e in events if e.get("event") in ("collect-error", "suite-error")]
     if len(collected) != 1 or problems:
         raise ManifestError(f"The suites of {kata.id} could not be collected cleanly: {problems or events[-1:]}")
-    return {t["id"]: Entry(t["id"], t["task"], float(t["points"]), t["title"]) for t in collected[0]["tests"]}
+    tests = collected[0]["tests"]
+    return {t["id"]: Entry(t["id"], t["task"], float(t["points"]), t["title"], t.get("seed")) for t in tests}
 
 
 def verify(

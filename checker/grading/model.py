@@ -30,6 +30,9 @@ class KataGrade:
     tasks: list[TaskGrade] = field(default_factory=list)
     tests: list[TestResult] = field(default_factory=list)
     seconds: float = 0.0
+    # Under the outside judge: the part of `score` that rests on checks the run decided itself
+    # (checker.grading.judge); None under the in-process judge, where all of it does.
+    self_reported: float | None = None
 
     @property
     def attempted(self) -> bool:

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 import pytest
 
+from checker import testkit
 from checker.runner.messages import describe_failure
 
 ROOT = pytest.StashKey[str]()  # the folder that holds the submission's package, once known
@@ -28,6 +29,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--kata-results", help="file to write the JSON-lines results to")
     group.addoption("--kata-root", help="folder that holds the submission's package")
     group.addoption("--kata-support", help="the kata's public tests folder, importable as `kata_tests`")
+    group.addoption(
+        "--kata-observe",
+        action="store_true",
+        help="observe mode: checks send what they saw, for the grader to compare with the reference",
+    )
+    group.addoption("--kata-seeds", help="JSON file of test id -> Hypothesis seed, for the observe mode's copies")
+    group.addoption("--kata-emit-seeds", action="store_true", help="collect: name each Hypothesis test's seed")
     group.addoption(
         "--kata-root-last",
         action="store_true",
@@ -55,7 +63,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "rules(*ids): the README rules a test proves, such as '2.1'")
     results = config.getoption("--kata-results")
     out = open(results, "a", encoding="utf-8", buffering=1) if results else None  # noqa: SIM115
-    config.pluginmanager.register(Reporter(out, config.stash.get(ROOT, None)), "kata-reporter")
+    reporter = Reporter(out, config.stash.get(ROOT, None))
+    config.pluginmanager.register(reporter, "kata-reporter")
+    if config.getoption("--kata-observe"):
+        testkit.observing(reporter.observation)
+    reporter.emit_seeds = bool(config.getoption("--kata-emit-seeds"))
+    seeds = config.getoption("--kata-seeds")
+    if seeds:
+        reporter.seeds = _use_seeds(seeds)
 
 
 def expose_support(folder: Path) -> None:
@@ -88,6 +103,32 @@ def _title(item: pytest.Item) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _hypothesis_seed(item: pytest.Item) -> int | None:
+    """The seed a derandomised Hypothesis test draws from its own source, as Hypothesis computes it.
+
+    The grader's copies of the suites have other source (checker.grading.strip), so it hands them
+    these seeds (`--kata-seeds`): both copies then try the very same examples.
+    """
+    inner = getattr(getattr(getattr(item, "obj", None), "hypothesis", None), "inner_test", None)
+    if inner is None:
+        return None
+    from hypothesis.internal.compat import int_from_bytes
+    from hypothesis.internal.reflection import function_digest
+
+    callspec = getattr(item, "callspec", None)
+    if (callspec is not None and callspec.params) or item.get_closest_marker("parametrize") is not None:
+        inner._hypothesis_internal_add_digest = item.nodeid.encode()  # as Hypothesis' plugin does at run time
+    return int(int_from_bytes(function_digest(inner)))
+
+
+def _use_seeds(path: str) -> dict[str, int]:
+    try:
+        seeds = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): int(v) for k, v in seeds.items()} if isinstance(seeds, dict) else {}
+
+
 class Reporter:
     """One run's reporter: writes each event of the run as a JSON line to the results file."""
 
@@ -95,6 +136,20 @@ class Reporter:
         self.out, self.root = out, root
         self.sent: set[str] = set()  # tests whose result is written: one result per test
         self.started = time.perf_counter()
+        self.current, self.checks = "", 0  # the running test, and how many checks it has sent
+        self.seeds: dict[str, int] = {}
+        self.emit_seeds = False
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        seed = self.seeds.get(item.nodeid)
+        if seed is not None and hasattr(getattr(item, "obj", None), "hypothesis"):
+            item.obj._hypothesis_internal_use_seed = seed  # type: ignore[attr-defined]
+
+    def observation(self, kind: str, value: str | bool | None) -> None:
+        """Observe mode: one check of the running test, in order (see checker.grading.judge)."""
+        self.checks += 1
+        self.emit(event="observation", id=self.current, n=self.checks, kind=kind, value=value)
 
     def emit(self, **event: Any) -> None:
         if self.out is not None:
@@ -109,9 +164,9 @@ class Reporter:
                 self.emit(event="suite-error", id=item.nodeid, message="test has no task(number, points=...) marker")
                 continue
             rules = sorted({str(rule) for marker in item.iter_markers("rules") for rule in marker.args})
-            tests.append(
-                {"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item), "rules": rules}
-            )
+            test = {"id": item.nodeid, "task": tagged[0], "points": tagged[1], "title": _title(item), "rules": rules}
+            seed = _hypothesis_seed(item) if self.emit_seeds else None
+            tests.append(test if seed is None else {**test, "seed": seed})
         self.emit(event="collected", tests=tests)
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
@@ -125,6 +180,7 @@ class Reporter:
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self.started = time.perf_counter()
+        self.current, self.checks = nodeid, 0
         self.emit(event="start", id=nodeid)
 
     @pytest.hookimpl(wrapper=True)

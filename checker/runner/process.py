@@ -53,6 +53,7 @@ def check(
     cancel: threading.Event | None = None,
     workdir: Path | None = None,
     observe: bool = False,
+    seeds: Path | None = None,
 ) -> CheckReport:
     """Check the submission at `path` (default: the kata's own folder) and report per test.
 
@@ -63,7 +64,8 @@ def check(
     needs only to know that a mutant was caught. With `collect_only`, nothing runs: every test
     reads "not run", which is enough to count a suite's checks. `workdir` is where the run's
     private folder is made (default: the system's temporary folder). With `observe`, the suites'
-    checks send observations to `tap` (the grader's outside judge; see checker.grading.judge).
+    checks send observations to `tap` (the grader's outside judge; see checker.grading.judge);
+    `seeds` names the Hypothesis seeds of the original suites, for a rewritten copy.
     """
     started = time.perf_counter()
     package = locate_package(kata, path or kata.folder)
@@ -73,7 +75,7 @@ def check(
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
         run.stop_early(first_failure=first_failure, collect_only=collect_only, cancel=cancel)
-        run.observe = observe
+        run.observe, run.seeds = observe, seeds
         run.until_done(started)
     return CheckReport(
         kata=kata,
@@ -103,7 +105,8 @@ class _Run:
         self.problems: list[str] = []
         self.attempt = 0
         self.tap = tap
-        self.observe = False
+        self.observe: bool = False
+        self.seeds: Path | None = None
         self.stop_early()
 
     def stop_early(
@@ -151,6 +154,7 @@ class _Run:
             *(["--exitfirst"] if self.first_failure else []),
             *(["--collect-only"] if self.collect_only else []),
             *(["--kata-observe"] if self.observe else []),
+            *(["--kata-seeds", str(self.seeds)] if self.seeds else []),
         ]
 
     def _one_process(self, started: float) -> bool:

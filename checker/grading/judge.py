@@ -1,0 +1,153 @@
+"""The outside judge: verdicts decided in the grader's process, from observations, against the reference.
+
+The run executes the stripped suites (checker.grading.strip) in observe mode: its checks send what
+they saw and decide nothing. Once per batch, the grader runs the same stripped suites on the
+reference solution, twice, in a trusted process with no submission code, and records each test's
+sequence of observations. A submission's test then passes only when
+
+- its process reports it passed (the process can take a pass away, never grant one), and
+- its value observations are the reference's, in order, none missing and none extra,
+
+when the test is outside-judged: its reference sequence holds only value observations, the same in
+both reference runs, and the reference passed it. Whatever the process forges, such a test's points
+need the reference's values. Every other test (its reference sequence holds a self-reported check,
+none at all, or values that differ between the two reference runs) keeps the run's own outcome, and
+its points are counted apart as self-reported.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from checker.catalog import Kata
+from checker.catalog.files import ignore_generated
+from checker.grading.strip import Sites, strip_suites
+from checker.report import TestResult
+from checker.runner.launch import Launcher
+from checker.runner.process import Limits, check
+
+_IGNORED = ignore_generated()
+SEEDS = "seeds.json"  # beside the stripped copy: the Hypothesis seeds of the original suites
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the reference solution observed, per test, and which tests the grader decides alone."""
+
+    values: dict[str, tuple[str, ...]]  # test id -> its value observations, in order
+    outside: frozenset[str]  # tests whose every check is a value the grader compares
+    sites: Sites
+
+
+def copy_suites(kata: Kata, suite_root: Path) -> Path:
+    """A private copy of the suites at their usual paths; returns the folder the canaries go to."""
+    public = suite_root / "katas" / kata.id / "tests"
+    shutil.copytree(kata.public_tests, public, ignore=_IGNORED)
+    if not kata.has_hidden_suite:
+        return public
+    hidden = suite_root / "solutions" / kata.id / "hidden"
+    shutil.copytree(kata.hidden_tests, hidden, ignore=_IGNORED)
+    return hidden
+
+
+def copy_stripped(kata: Kata, suite_root: Path, seeds: dict[str, int]) -> tuple[Path, Sites]:
+    """The same copy with its expected values removed (checker.grading.strip), and its checks counted.
+
+    The rewrite changes the tests' source, from which Hypothesis draws a derandomised test's examples:
+    `seeds` (the original suites', see checker.runner.plugin) go beside it as `seeds.json`.
+    """
+    planted = copy_suites(kata, suite_root)
+    folders = [suite_root / "katas" / kata.id / "tests"]
+    if kata.has_hidden_suite:
+        folders.append(suite_root / "solutions" / kata.id / "hidden")
+    (suite_root / SEEDS).write_text(json.dumps(seeds), encoding="utf-8")
+    return planted, strip_suites(folders)
+
+
+def observations(events: Iterable[dict[str, Any]]) -> dict[str, list[tuple[str, Any]]]:
+    """Each test's observations in the order they arrived."""
+    seen: dict[str, list[tuple[str, Any]]] = {}
+    for event in events:
+        if event.get("event") == "observation" and isinstance(event.get("id"), str):
+            seen.setdefault(event["id"], []).append((str(event.get("kind")), event.get("value")))
+    return seen
+
+
+def reference(kata: Kata, seeds: dict[str, int], launcher: Launcher, limits: Limits, runs: int = 2) -> Reference:
+    """Run the stripped suites on the reference solution `runs` times (trusted: no submission code)."""
+    sequences: list[dict[str, list[tuple[str, Any]]]] = []
+    passes: list[set[str]] = []
+    sites = Sites()
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix=f"kata-reference-{kata.id}-") as scratch:
+            suite_root = Path(scratch, "suites")
+            _, sites = copy_stripped(kata, suite_root, seeds)
+            events: list[dict[str, Any]] = []
+            report = check(
+                replace(kata, root=suite_root),
+                kata.solution_folder,
+                limits=limits,
+                launcher=launcher,
+                tap=events.append,
+                workdir=Path(scratch),
+                observe=True,
+                seeds=suite_root / SEEDS,
+            )
+        sequences.append(observations(events))
+        passes.append({t.id for t in report.tests if t.passed})
+    passed = set.intersection(*passes)
+    first = sequences[0]
+    values = {test: tuple(str(v) for k, v in seq if k == "value") for test, seq in first.items()}
+    outside = {
+        test
+        for test, seq in first.items()
+        if test in passed
+        and seq
+        and all(kind == "value" for kind, _ in seq)
+        and all(other.get(test) == seq for other in sequences[1:])
+    }
+    return Reference(values, frozenset(outside), sites)
+
+
+def judge(reference: Reference, events: list[dict[str, Any]], tests: list[TestResult]) -> list[TestResult]:
+    """The run's tests with the grader's verdicts: an outside-judged test's pass needs the reference's
+    observations as well; a self-reported one keeps the run's outcome (a check decided in the run may
+    rightly skip its value checks: alternatives accepted, an early return)."""
+    seen = observations(events)
+    judged = []
+    for test in tests:
+        if test.id not in reference.outside:
+            judged.append(test)
+            continue
+        wanted = reference.values.get(test.id, ())
+        got = tuple(str(v) for k, v in seen.get(test.id, []) if k == "value")
+        if test.passed and got != wanted:
+            test = replace(test, outcome="failed", message=_differs(got, wanted))
+        judged.append(test)
+    return judged
+
+
+def _differs(got: tuple[str, ...], wanted: tuple[str, ...]) -> str:
+    for number, (mine, theirs) in enumerate(zip(got, wanted, strict=False), start=1):
+        if mine != theirs:
+            return (
+                f"Check {number} of this test saw {mine[:300]}, which is not what the reference solution gives.\n"
+                "(The grader compared this check itself, outside the run.)"
+            )
+    if len(got) < len(wanted):
+        return (
+            f"This test made {len(got)} of its {len(wanted)} checks: the code under test stopped it early "
+            "(an exception, or an exit). (The grader compared its checks itself, outside the run.)"
+        )
+    return f"This test made {len(got)} checks where the reference solution makes {len(wanted)}."
+
+
+def self_reported(reference: Reference, tests: Iterable[TestResult]) -> set[str]:
+    """The tests whose verdict rests in part on the run's own word."""
+    return {t.id for t in tests if t.id not in reference.outside}
