@@ -32,6 +32,9 @@ PRELOAD = (
     "sqlite_utils",
     "importlinter",
     "hypothesis",
+    "alembic.command",
+    "alembic.autogenerate",
+    "psycopg",
 )
 
 
