@@ -77,7 +77,11 @@ class World:
         )
         self.app = _call(
             "create_app(database_url, settings=settings)",
-            lambda: learner("inkwell.app").create_app(database_url, settings=settings),
+            lambda: (
+                learner("inkwell.app").create_app(settings=settings)
+                if database_url == "sqlite://"  # the contract's default
+                else learner("inkwell.app").create_app(database_url, settings=settings)
+            ),
         )
         self.client = TestClient(self.app, raise_server_exceptions=False, client=(PEER, 40000))
         self.tokens: dict[str, str] = {}

@@ -10,6 +10,7 @@ it held at once. `release()` ends every hang and drip; the fixture calls it at t
 from __future__ import annotations
 
 import json
+import select
 import socket
 import struct
 import threading
@@ -166,8 +167,17 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
             return 404, b'{"error": "no such route"}'
 
         def _hang(self, behaviour: Behaviour) -> None:
-            fake._released.wait(10)
+            # Held until released, or until the app gives up and closes its end.
+            while not fake._released.wait(0.01) and not self._client_gone():
+                pass
             self._reset(behaviour)
+
+        def _client_gone(self) -> bool:
+            try:
+                readable, _, _ = select.select([self.connection], [], [], 0)
+                return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+            except OSError:
+                return True
 
         def _drip(self, behaviour: Behaviour) -> None:
             # Headers at once, then one byte of a long body every 20 ms: each read is quick,

@@ -62,7 +62,7 @@ def test_both_outside_calls_give_up_on_a_dripping_answer_in_time(quick):
     )
 
 
-@pytest.mark.task(1, points=6)
+@pytest.mark.task(1, points=5)
 @pytest.mark.rules("1.3")
 def test_a_read_answers_at_once_while_forty_requests_wait_on_a_hanging_service(upstream, tmp_path):
     scene = World(upstream, timeout=3.0, database_url=f"sqlite:///{tmp_path / 'inkwell.db'}")
@@ -95,4 +95,29 @@ def test_a_read_answers_at_once_while_forty_requests_wait_on_a_hanging_service(u
             if slow
             else "at most 4 calls in flight; a fifth finds the bulkhead full and fails at once."
         ),
+    )
+
+
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.3")
+def test_a_fifth_invite_while_mail_hangs_is_refused_at_once(quick):
+    world, answers = quick, []
+    for i in range(5):
+        world.add_writer(f"writer{i}")
+    world.upstream.will(then=HANG)
+    threads = [
+        threading.Thread(target=lambda who=f"writer{i}": answers.append(world.invite(who=who)), daemon=True)
+        for i in range(5)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(3 * world.timeout + 2)
+    codes = sorted(r.status_code for r in answers)
+    expect(
+        codes == [503] * 5,
+        did="5 writers invited a friend at once while the mail service hangs",
+        saw=f"answers {codes}",
+        expected="all 5 answered 503: 4 after their deadlines, the fifth at once, refused by the full bulkhead",
+        why="Rule 1.3: the mail service has its bulkhead too; a call refused by it was not sent, and says so.",
     )

@@ -7,7 +7,7 @@ import math
 
 import pytest
 from kata_tests.scene import LINK, problem_fault, retry_after, show
-from kata_tests.upstream import HANG, OK, RESET, body, status
+from kata_tests.upstream import DRIP, HANG, OK, RESET, body, status
 
 from checker.testkit import expect
 
@@ -19,6 +19,7 @@ MALFORMED = {
     "a number for a title": body({"title": 42}),
     "a title of 201 characters": body({"title": "x" * 201}),
     "a description of 1,001 characters": body({"title": "Fine", "description": "y" * 1001}),
+    "an answer of 100 kB (a fine title, and padding)": body({"title": "Fine", "padding": "z" * 100_000}),
 }
 
 
@@ -46,6 +47,7 @@ def test_a_post_with_a_link_is_saved_pending_whatever_the_service_does(quick):
         "503 on every attempt": (status(503),) * 3,
         "a reset on every attempt": (RESET,) * 3,
         "a hang": (HANG,) * 3,
+        "a drip": (DRIP,) * 3,
         "503 again (the 5th failed call in a row)": (status(503),) * 3,
         "the circuit open (no attempt reached the service)": (),
     }.items():
@@ -60,6 +62,9 @@ def test_a_post_with_a_link_is_saved_pending_whatever_the_service_does(quick):
     ready = world.new_post(link=None)
     if ready.status_code != 201 or ready.json().get("preview_status") != "none":
         wrong.append(f"a post without a link: {show(ready)[:80]}, expected 201 with preview_status 'none'")
+    missing = world.client.get("/posts/987654")
+    if problem_fault(missing, 404):
+        wrong.append(f"GET /posts/987654, an id that does not exist: {problem_fault(missing, 404)}")
     expect(
         not wrong,
         did="POST /posts with a link while the preview service failed in each way, then read each post back",

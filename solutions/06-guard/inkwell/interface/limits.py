@@ -35,9 +35,6 @@ class TokenBucket:
             self._buckets[key] = (left, now)
             return (1 - left) * self.every
 
-    def __len__(self) -> int:
-        return len(self._buckets)
-
     def _forget_full(self, now: float) -> None:
         while self._buckets:
             key, (_, then) = next(iter(self._buckets.items()))
