@@ -31,7 +31,6 @@ _MS_REMOUNT, _MS_BIND, _MS_REC, _MS_PRIVATE = 32, 4096, 0x4000, 1 << 18
 _MNT_DETACH = 2
 _PR_SET_PDEATHSIG = 1
 _PR_SET_DUMPABLE = 4
-STASH = "/.kata-stash"  # an empty folder the sandbox makes, where a run's own folders wait while /tmp is covered
 
 
 @dataclass(frozen=True)
@@ -159,53 +158,81 @@ class EnclosureError(OSError):
     """A run could not be walled off from the other runs of its sandbox: it must not start."""
 
 
-def enclose(writable: list[str], readable: list[str], covers: list[str]) -> None:
+def enclose(writable: list[str], readable: list[str], covers: dict[str, str]) -> None:
     """Wall one forked run off from the other runs of a shared sandbox (the warm worker's).
 
     Called in the fork, before any suite or submission code runs. In new user, mount, network,
-    IPC and UTS namespaces it covers the shared folders (`covers`: /tmp and the batch folder)
-    with empty ones, lays back only this run's folders (`readable` ones read-only), hides /proc
-    and brings up a loopback of its own. Then it forks into a new PID namespace: the child is the
-    run, PID 1 of its namespace, so every process it starts ends with it; it mounts a /proc of that
-    namespace alone and enters a further user and mount namespace, which locks every mount in
-    place (none can be taken away to reveal what it covers). This process stays behind as the
-    run's keeper and never returns: it waits for the run, kills it on SIGTERM, and exits with
-    its status.
+    IPC and UTS namespaces it covers each shared folder (`covers`: /tmp, and the batch folder if
+    it lies elsewhere) with a skeleton the grader made for this run, read-only empty folders at
+    the places of the run's own, lays back only the run's own folders (`readable` ones
+    read-only), covers /dev/shm, and brings up a loopback of its own. It creates no file and
+    writes no id map, so it works for root and for an ordinary user alike, and it never becomes
+    dumpable: no other run may read it through /proc. Then it forks into a new PID namespace: the
+    child is the run, PID 1 of its namespace, so every process it starts ends with it; the run
+    enters a further user and mount namespace, which locks every mount in place (none can be
+    taken away to reveal what it covers). This process stays behind as the run's keeper and
+    never returns: it waits for the run, kills it on SIGTERM, and exits with its status.
     """
     libc = ctypes.CDLL(None, use_errno=True)
     _call(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0), "prctl")  # the worker gone: end the run
     _call(libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0), "prctl")
-    _unshare(libc, _CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWIPC | _CLONE_NEWUTS)
+    flags = _CLONE_NEWUSER | _CLONE_NEWNS | _CLONE_NEWNET | _CLONE_NEWIPC | _CLONE_NEWUTS
+    _call(libc.unshare(flags), "unshare")
     _call(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "make mounts private")
     _loopback_up()
-    _call(libc.mount(b"tmpfs", STASH.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, b"size=4k"), f"mount {STASH}")
-    keep = [*writable, *readable]
-    for number, path in enumerate(keep):
-        spot = f"{STASH}/{number}"
-        os.mkdir(spot)
-        _call(libc.mount(path.encode(), spot.encode(), None, _MS_BIND | _MS_REC, None), f"keep {path}")
-    for cover in covers:
-        _call(libc.mount(b"tmpfs", cover.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, b"mode=1777"), f"cover {cover}")
-    for number, path in enumerate(keep):
-        os.makedirs(path, exist_ok=True)
-        _call(libc.mount(f"{STASH}/{number}".encode(), path.encode(), None, _MS_BIND | _MS_REC, None), f"bind {path}")
-        if path in readable:
-            flags = _MS_REMOUNT | _MS_BIND | _MS_RDONLY | _MS_NOSUID | _MS_NODEV
-            _call(libc.mount(None, path.encode(), None, flags, None), f"make {path} read-only")
-    _call(libc.umount2(STASH.encode(), _MNT_DETACH), f"unmount {STASH}")
+    # Held open before the covers go on: bind mounts are made from these once the paths are hidden.
+    keep = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in [*writable, *readable]}
+    skeletons = {cover: os.open(skeleton, os.O_PATH | os.O_DIRECTORY) for cover, skeleton in covers.items()}
+    for cover, handle in skeletons.items():
+        _bind(libc, handle, cover, read_only=True)
+    for path, handle in keep.items():
+        _bind(libc, handle, path, read_only=path in readable)
+    for handle in [*keep.values(), *skeletons.values()]:
+        os.close(handle)
     if os.path.isdir("/dev/shm"):
         _call(libc.mount(b"tmpfs", b"/dev/shm", b"tmpfs", _MS_NOSUID | _MS_NODEV, b"size=64m"), "cover /dev/shm")
     _call(libc.unshare(_CLONE_NEWPID), "unshare the PID namespace")
     run = os.fork()
     if run != 0:
         _keep(run)
-    # The run: PID 1 of a namespace of its own. Not dumpable: no other run may read its memory,
-    # files or environment through /proc.
+    # The run: PID 1 of a namespace of its own, not dumpable (inherited). It gives up every
+    # capability for good, so no mount above can be taken away or changed: the walls stay up.
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
-    # A user namespace below this one: every mount above is now locked in place for the run. Its id
-    # maps stay unwritten: the run's files still belong to the grader's user, and it can change no id.
-    _call(libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNS), "lock the mounts")
+    _drop_capabilities(libc)
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+_SYS_CAPSET = {"x86_64": 126, "aarch64": 91, "arm64": 91}
+_PR_CAPBSET_DROP, _PR_SET_NO_NEW_PRIVS, _PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL = 24, 38, 47, 4
+
+
+def _drop_capabilities(libc: ctypes.CDLL) -> None:
+    """No capability left, none to gain back: the bounding set emptied, no new privileges on exec."""
+    import platform
+
+    last = int(Path("/proc/sys/kernel/cap_last_cap").read_text())
+    for capability in range(last + 1):
+        _call(libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0), "drop a capability")
+    libc.prctl(_PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    _call(libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "forbid new privileges")
+    header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3: two 32-bit words
+    data = (_CapData * 2)()
+    _call(libc.syscall(_SYS_CAPSET[platform.machine()], ctypes.byref(header), ctypes.byref(data)), "capset")
+
+
+def _bind(libc: ctypes.CDLL, handle: int, target: str, *, read_only: bool) -> None:
+    source = f"/proc/self/fd/{handle}".encode()
+    _call(libc.mount(source, target.encode(), None, _MS_BIND | _MS_REC, None), f"bind {target}")
+    if read_only:
+        flags = _MS_REMOUNT | _MS_BIND | _MS_RDONLY | _MS_NOSUID | _MS_NODEV
+        _call(libc.mount(None, target.encode(), None, flags, None), f"make {target} read-only")
 
 
 def _keep(run: int) -> None:
@@ -217,15 +244,6 @@ def _keep(run: int) -> None:
         except ChildProcessError:
             os._exit(70)
     os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
-
-
-def _unshare(libc: ctypes.CDLL, flags: int) -> None:
-    uid, gid = os.geteuid(), os.getegid()
-    _call(libc.unshare(flags), "unshare")
-    # Map the user to itself inside the new user namespace, so files keep their owner.
-    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
-        with open(f"/proc/self/{name}", "w") as handle:
-            handle.write(text)
 
 
 def _loopback_up() -> None:

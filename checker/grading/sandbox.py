@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import bubblewrap
-from checker.grading.jail import STASH, Confinement
+from checker.grading.jail import Confinement
 from checker.runner.launch import ForkServer
 
 PYTHON = [sys.executable, "-I", "-B"]
@@ -224,13 +224,14 @@ class JailedLauncher:
         if self.bwrap is None:
             request["cgroup"] = group
             return JailedHandle(self._server.fork(request), None, cgroup)
-        covers = _covers(self.base)
         # What the run needs to start that a cover would hide: a project or venv below /tmp.
+        covers = _covers(self.base)
         under = [p for p in bubblewrap.python_places() if any(p.is_relative_to(c) for c in covers)]
+        readable = [suites, *under]
         request["enclose"] = {
             "writable": [str(cwd)],
-            "readable": [str(suites), *(str(p) for p in under)],
-            "covers": covers,
+            "readable": [str(p) for p in readable],
+            "covers": _skeletons(cwd, covers, [cwd, *readable]),
             "wait_moved": cgroup is not None,
         }
         pid = self._server.fork(request)
@@ -278,17 +279,29 @@ class _PidServer(ForkServer):
 
 def _sandboxed(binary: str, cwd: Path, *, writable: list[Path], readable: list[Path], own_pids: bool) -> list[str]:
     env = clean_env(cwd) if own_pids else {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8"}
-    return bubblewrap.argv(
-        binary=binary, writable=writable, readable=readable, env=env, cwd=cwd, own_pids=own_pids, folders=[STASH]
-    )
+    return bubblewrap.argv(binary=binary, writable=writable, readable=readable, env=env, cwd=cwd, own_pids=own_pids)
 
 
-def _covers(base: Path | None) -> list[str]:
-    """What a warm run covers with empty folders: the shared /tmp, and the batch folder if it is elsewhere."""
-    covers = ["/tmp"]
+def _covers(base: Path | None) -> list[Path]:
+    """What a warm run covers: the shared /tmp, and the batch folder if it is elsewhere."""
+    covers = [Path("/tmp")]
     if base is not None and not base.is_relative_to("/tmp"):
-        covers.append(str(base))
+        covers.append(base)
     return covers
+
+
+def _skeletons(cwd: Path, covers: list[Path], keep: list[Path]) -> dict[str, str]:
+    """For each cover, an empty tree holding a folder at the place of each kept one, made beside
+    the run's folder (which the cover hides): the run sees those folders and nothing else."""
+    made = {}
+    for number, cover in enumerate(covers):
+        skeleton = cwd.parent / f"{cwd.name}.walls" / str(number)
+        skeleton.mkdir(parents=True, exist_ok=True)
+        for path in keep:
+            if path.is_relative_to(cover):
+                (skeleton / path.relative_to(cover)).mkdir(parents=True, exist_ok=True)
+        made[str(cover)] = str(skeleton)
+    return made
 
 
 def probe(rules: Confinement, sandboxed: bool = False) -> list[str]:

@@ -42,7 +42,7 @@ def _confine(request: dict[str, Any], rules: Confinement, report: int | None) ->
     if walls:  # a shared bubblewrap sandbox: wall this run off from the others first
         if walls.get("wait_moved"):
             _wait_to_be_moved()
-        enclose(walls["writable"], walls["readable"], walls["covers"])
+        enclose(walls["writable"], walls["readable"], walls["covers"])  # covers: {folder: its skeleton}
     for problem in confine(rules, request.get("cgroup") or None):
         print(f"kata grade: {problem}", file=sys.stderr)
 

@@ -24,7 +24,7 @@ from checker.grading.model import SubmissionGrade
 from checker.runner.process import Limits
 from tests.grading.conftest import KATA, ROOT, TIGHT, needs_sandbox, submission
 
-pytestmark = [pytest.mark.slow, needs_sandbox]  # grades a batch of hostile submissions in the sandbox
+pytestmark = [pytest.mark.grades, needs_sandbox]  # grades a batch of hostile submissions in the sandbox
 
 SECRET = "kata-test-secret-7f3a9c"  # put in the grader's environment, as a CI token would be
 MARKER = "kata-sandbox-leftover-5d1e"  # in the command line of the process an attack leaves behind
@@ -60,8 +60,10 @@ attempt("solutions", lambda: write(f"{{ROOT}}/solutions/{kata}/inkwell/text.py")
 attempt("venv", lambda: write(f"{{sys.prefix}}/lib/python3.11/site-packages/zz-escaped.pth"))
 for original in ORIGINALS:
     attempt("another original", lambda o=original: write(f"{{o}}/katas/{kata}/inkwell/text.py"))
+HERE = os.getcwd()  # the run's own folder: writing there is allowed
 for other in glob.glob("/tmp/kata-batch-*/*/*") + glob.glob("/tmp/kata-batch-*/*/*/results-*.jsonl"):
-    attempt("another run", lambda o=other: write(f"{{o}}/ESCAPED" if os.path.isdir(o) else o))
+    if not other.startswith(HERE):
+        attempt("another run", lambda o=other: write(f"{{o}}/ESCAPED" if os.path.isdir(o) else o))
 attempt("tmp", lambda: write("/tmp/../ESCAPED-tmp"))
 attempt("reference", lambda: open(f"{{ROOT}}/solutions/{kata}/inkwell/text.py").read())
 attempt("git", lambda: os.listdir(f"{{ROOT}}/.git"))
@@ -137,6 +139,8 @@ def test_no_attack_escapes_its_run(escapes):
     for name in ("escape-0", "escape-1"):
         kata = grades[name].katas[KATA]
         said = " ".join(t.message for t in kata.tests)
+        # The attack ran (each test imported it and failed on the blank package), and got nowhere.
+        assert not kata.problems and all(t.outcome == "failed" for t in kata.tests), (kata.problems, said[:500])
         assert "ESCAPED" not in said, f"{name} got out of its sandbox: {said[:1500]}"
         assert kata.score == 0, kata
 
