@@ -34,7 +34,7 @@ from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade
 from checker.grading.sandbox import JailedLauncher
 from checker.grading.scan import known_files, scan
 from checker.report import CheckReport, TestResult, task_earned
-from checker.runner.launch import FreshLauncher
+from checker.runner.launch import FreshLauncher, WarmLauncher
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
@@ -93,6 +93,7 @@ class Grader:
         """Grade every source, `workers` at a time; one that fails never stops the others.
         `on_run` hears each kata's run start and end, for a progress display."""
         self._on_run = on_run
+        self._collect_manifests()
         for kata in self.katas:
             self.manifest(kata)
             if self.outside:
@@ -110,6 +111,22 @@ class Grader:
 
         with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
             return list(pool.map(one, sources))
+
+    def _collect_manifests(self) -> None:
+        """Every kata's manifest at once, side by side, on forks of one warm worker: only the
+        catalog's suites run there (collected, with no submission), so no sandbox is needed."""
+        missing = [kata for kata in self.katas if kata.id not in self._manifests]
+        if len(missing) < 2:
+            return  # one kata: a fresh interpreter is as quick as starting a worker
+        launcher = WarmLauncher()
+        try:
+            with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
+                found = list(pool.map(lambda kata: collect_manifest(kata, launcher), missing))
+        finally:
+            launcher.close()
+        with self._lock:
+            for kata, manifest in zip(missing, found, strict=True):
+                self._manifests.setdefault(kata.id, manifest)
 
     def manifest(self, kata: Kata) -> dict[str, Entry]:
         with self._lock:
