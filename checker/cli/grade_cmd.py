@@ -19,7 +19,7 @@ from checker.cli.context import console, fail, project
 from checker.cli.grade_progress import run_progress
 from checker.grading.archive import Refused
 from checker.grading.batch import find_sources, grade_sources
-from checker.grading.formats.gradebook import by_learner
+from checker.grading.formats.gradebook import by_learner, judged_outside, self_reported
 from checker.grading.formats.write import read_batch, write_batch
 from checker.grading.grader import GradeOptions
 from checker.grading.jail import Confinement
@@ -202,6 +202,16 @@ def summary(out: Console, batch: Batch) -> None:
     for grade in ordered:
         for flag in grade.flags:
             out.print(Text.assemble(("  ⚑ ", "yellow"), one_line(f"{grade.label}: {flag}")))
+    if judged_outside(batch):
+        total = round(sum(g.total for g in batch.grades), 2)
+        own = round(sum(self_reported(g) for g in batch.grades), 2)
+        out.print(
+            Text(
+                f"outside judge: {total - own:g} of {total:g} points decided by the grader; {own:g} self-reported "
+                "(checks the run decided itself: the gradebook's self-reported column)",
+                style="dim",
+            )
+        )
     graded = len(batch.grades)
     flagged = sum(1 for g in batch.grades if g.flags)
     out.print(

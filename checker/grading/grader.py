@@ -217,6 +217,7 @@ class Grader:
             report, tests=tuple(t if t.id in known.outside else replace(t, outcome="failed") for t in report.tests)
         )
         grade.self_reported = round(grade.score - _score(kata, manifest, decided, reasons, 0.0).score, 2)
+        grade.self_reported_tests = [t.id for t in grade.tests if t.id not in known.outside]
         return grade
 
 

@@ -146,8 +146,3 @@ def _differs(got: tuple[str, ...], wanted: tuple[str, ...]) -> str:
             "(an exception, or an exit). (The grader compared its checks itself, outside the run.)"
         )
     return f"This test made {len(got)} checks where the reference solution makes {len(wanted)}."
-
-
-def self_reported(reference: Reference, tests: Iterable[TestResult]) -> set[str]:
-    """The tests whose verdict rests in part on the run's own word."""
-    return {t.id for t in tests if t.id not in reference.outside}

@@ -33,6 +33,7 @@ class KataGrade:
     # Under the outside judge: the part of `score` that rests on checks the run decided itself
     # (checker.grading.judge); None under the in-process judge, where all of it does.
     self_reported: float | None = None
+    self_reported_tests: list[str] = field(default_factory=list)  # ids of the tests the run decided
 
     @property
     def attempted(self) -> bool:

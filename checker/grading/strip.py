@@ -123,18 +123,39 @@ def _returns_early(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return walk(function)
 
 
+class _Restore(ast.NodeTransformer):
+    """Puts back the original checks in place of the observations that replaced them."""
+
+    def __init__(self, originals: dict[int, ast.AST]) -> None:
+        self.originals = originals
+
+    def visit(self, node: ast.AST) -> ast.AST:
+        original = self.originals.get(id(node))
+        return original if original is not None else super().visit(node)
+
+
 class _Rewriter(ast.NodeTransformer):
     def __init__(self, name: str) -> None:
         self.name = name
         self.sites = Sites()
         self.functions: list[list[bool]] = []  # per enclosing function: [holds a self-reported check]
         self.conditional = 0  # how many if/try/while blocks of the current function enclose this node
+        self.originals: dict[int, ast.AST] = {}  # id of each observation put in -> the check it replaced
+        self.observed: list[list[ast.AST]] = []  # per enclosing function: the observations put in
 
-    def _value_site(self, node: ast.AST) -> None:
+    def _put(self, original: ast.AST, observation: ast.AST) -> ast.AST:
+        self.originals[id(observation)] = original
+        if self.observed:
+            self.observed[-1].append(observation)
+        return observation
+
+    def _value_site(self, node: ast.AST) -> bool:
+        """Count a check a value decides; False when it must stay as written (the run may skip it)."""
         if self.conditional:
-            self._self_site(node)  # a check the run may skip: whether it ran is the run's word
-        else:
-            self.sites.outside += 1
+            self._self_site(node)  # whether it ran at all is the run's word
+            return False
+        self.sites.outside += 1
+        return True
 
     def _guarded(self, node: ast.AST) -> ast.AST:
         self.conditional += 1
@@ -153,6 +174,7 @@ class _Rewriter(ast.NodeTransformer):
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
         self.functions.append([False])
+        self.observed.append([])
         checks = self.sites.outside + self.sites.self_reported
         outer, self.conditional = self.conditional, 0
         self.generic_visit(node)
@@ -160,6 +182,15 @@ class _Rewriter(ast.NodeTransformer):
         if self.sites.outside + self.sites.self_reported > checks and _returns_early(node):
             self._self_site(node)  # `if seen in alternatives: return` decides a pass in the run
         [holds] = self.functions.pop()
+        observed = self.observed.pop()
+        if holds and observed:
+            # A function the run decides in part keeps its value checks as they were: stripping them
+            # would leave the run nothing to fail on, and the grader does not judge this function.
+            self.sites.outside -= len(observed)
+            self.sites.self_reported += len(observed)
+            _Restore({id(o): self.originals[id(o)] for o in observed}).visit(node)
+        elif self.observed:
+            self.observed[-1].extend(observed)
         if holds:
             body = node.body
             at = 1 if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else 0
@@ -177,16 +208,15 @@ class _Rewriter(ast.NodeTransformer):
         if short == "expect_equal":
             actual = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "actual"), None)
             if actual is not None and not isinstance(actual, ast.Starred):
-                self._value_site(node)
-                return _observe(actual, node)
+                return self._put(node, _observe(actual, node)) if self._value_site(node) else node
             self._self_site(node)
         elif short == "expect":
             test = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "condition"), None)
             observed = _observed_side(test) if test is not None else None
-            if observed is not None:
-                self._value_site(node)
-                return _observe(observed, node)
-            self._self_site(node)
+            if observed is not None and self._value_site(node):
+                return self._put(node, _observe(observed, node))
+            if observed is None:
+                self._self_site(node)
             for keyword in node.keywords:
                 if keyword.arg == "expected":
                     keyword.value = ast.copy_location(ast.Constant(WITHHELD), keyword.value)
@@ -197,10 +227,10 @@ class _Rewriter(ast.NodeTransformer):
     def visit_Assert(self, node: ast.Assert) -> ast.AST:
         self.generic_visit(node)
         observed = _observed_side(node.test)
-        if observed is not None:
-            self._value_site(node)
-            return ast.copy_location(ast.Expr(_observe(observed, node)), node)
-        self._self_site(node)
+        if observed is None:
+            self._self_site(node)
+        elif self._value_site(node):
+            return self._put(node, ast.copy_location(ast.Expr(_observe(observed, node)), node))
         return node
 
     def visit_Raise(self, node: ast.Raise) -> ast.AST:

@@ -1,5 +1,6 @@
 """The gradebook: one CSV row per submission, ordered by learner, a column per kata, the total and
-the flags. Each kata's cell is what `kata grade` shows: a score, or "not attempted"."""
+the flags. Each kata's cell is what `kata grade` shows: a score, or "not attempted". Under the
+outside judge a `self-reported` column says how much of the total rests on the run's own word."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ FIXED = ["submission", "learner", "source"]
 def gradebook_csv(batch: Batch) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*FIXED, *batch.katas, "total", "max", "status", "flags"])
+    outside = judged_outside(batch)
+    # Under the outside judge: the points of the total that rest on checks the run decided itself.
+    extra = ["self-reported"] if outside else []
+    writer.writerow([*FIXED, *batch.katas, "total", "max", *extra, "status", "flags"])
     for grade in by_learner(batch.grades):
         scores = [grade.katas[k].verdict if k in grade.katas else "" for k in batch.katas]
         writer.writerow(
@@ -28,11 +32,22 @@ def gradebook_csv(batch: Batch) -> str:
                 *scores,
                 f"{grade.total:g}",
                 100 * len(batch.katas),
+                *([f"{self_reported(grade):g}"] if outside else []),
                 grade.status,
                 cell(" | ".join(grade.flags)),
             ]
         )
     return out.getvalue()
+
+
+def judged_outside(batch: Batch) -> bool:
+    """Whether the batch was graded with `--judge outside` (some kata carries a self-reported part)."""
+    return any(k.self_reported is not None for g in batch.grades for k in g.katas.values())
+
+
+def self_reported(grade: SubmissionGrade) -> float:
+    """The points of the submission's total that rest on checks its own run decided."""
+    return round(sum(k.self_reported or 0.0 for k in grade.katas.values()), 2)
 
 
 def by_learner(grades: list[SubmissionGrade]) -> list[SubmissionGrade]:
