@@ -17,16 +17,19 @@ its points are counted apart as self-reported.
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from checker.catalog import Kata
+from checker.catalog import Kata, load_catalog
 from checker.catalog.files import ignore_generated
+from checker.errors import KataError
 from checker.grading.strip import Sites, strip_suites
 from checker.report import TestResult
 from checker.runner.launch import Launcher
@@ -146,3 +149,29 @@ def _differs(got: tuple[str, ...], wanted: tuple[str, ...]) -> str:
             "(an exception, or an exit). (The grader compared its checks itself, outside the run.)"
         )
     return f"This test made {len(got)} checks where the reference solution makes {len(wanted)}."
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print, per kata, how many checks the outside judge decides and how many stay self-reported."""
+    parser = argparse.ArgumentParser(prog="python -m checker.grading.judge", description=main.__doc__)
+    parser.add_argument("katas", nargs="*", help="kata ids (default: every kata)")
+    parser.add_argument("--where", action="store_true", help="also list each self-reported check as file:line")
+    args = parser.parse_args(argv)
+    catalog = load_catalog()
+    try:
+        katas = [catalog.get(k) for k in args.katas] or list(catalog.katas)
+    except KataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"{'kata':<20} {'decided by the grader':>22} {'self-reported':>14}")
+    for kata in katas:
+        with tempfile.TemporaryDirectory(prefix="kata-count-") as scratch:
+            _, sites = copy_stripped(kata, Path(scratch), {})
+        print(f"{kata.id:<20} {sites.outside:>22} {sites.self_reported:>14}")
+        if args.where:
+            print("\n".join(f"  {place}" for place in sites.where))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""The outside judge (`kata grade --judge outside`) against the in-process judges.
+
+Both must give the same score on honest code: the reference solution and a sample of a kata's
+decoys (plausible wrong submissions, and right alternatives) are graded by the outside judge, by
+`kata grade`'s in-process judge (same sandbox, same limits) and by `kata check`, and compared.
+Every decoy of every kata takes minutes on a shared machine; `SAMPLE` decoys per kata, spread over
+the list, keep this under a minute or two. Set KATA_JUDGE_ALL=1 to compare every decoy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from checker.catalog import Catalog, Kata
+from checker.decoys import load_decoys
+from checker.grading.grader import Grader
+from checker.grading.intake import discover
+from checker.runner.process import Limits, check
+from tests.grading.conftest import TIGHT
+
+pytestmark = pytest.mark.slow  # grades a kata's reference and decoys twice, once in the sandbox
+
+# 04-indexing builds large databases and 07-migrations starts PostgreSQL: too slow for the project run.
+KATAS = ("00-welcome", "02-result")
+SAMPLE = 5
+
+
+def _room(kata: Kata, room: Path) -> dict[str, Path]:
+    """The reference and a spread sample of the decoys, each a submission folder of its own."""
+    reference = room / "reference" / "katas" / kata.id
+    shutil.copytree(
+        kata.solution_folder / kata.package, reference / kata.package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    decoys = load_decoys(kata)
+    if not os.environ.get("KATA_JUDGE_ALL"):
+        decoys = decoys[:: max(1, len(decoys) // SAMPLE)][:SAMPLE]
+    return {"reference": reference} | {d.name: d.assemble(room / d.name / "katas") for d in decoys}
+
+
+@pytest.mark.parametrize("kata_id", KATAS)
+def test_the_reference_and_decoys_score_the_same_outside_as_in_process(
+    kata_id, grading_catalog: Catalog, tmp_path, launcher
+):
+    kata = grading_catalog.get(kata_id)
+    folders = _room(kata, tmp_path)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        reports = list(pool.map(lambda folder: check(kata, folder, launcher=launcher), folders.values()))
+    local = {name: report.score for name, report in zip(folders, reports, strict=True)}
+    # The limits of `kata check`: a loaded machine must not turn a slow honest test into a failure.
+    options = replace(TIGHT, katas=(kata_id,), judge="outside", limits=Limits(per_test=20.0, per_run=180.0))
+    graded, judged = {}, {}
+    for judge, into in (("outside", graded), ("process", judged)):
+        with Grader(grading_catalog, replace(options, judge=judge)) as grader:
+            into.update({g.name: g.katas[kata_id].score for g in grader.grade(discover([str(tmp_path)], [kata_id]))})
+    assert graded["reference"] == judged["reference"] == local["reference"] == 100, (graded, judged, local)
+    differ = {n: f"outside {graded[n]:g}, in-process {judged[n]:g}" for n in folders if graded[n] != judged[n]}
+    assert not differ, differ
+    # Where `kata grade` and `kata check` disagree whatever the judge (the sandboxed warm worker
+    # against a fresh process), say so: that is not the outside judge's doing.
+    apart = {n: f"kata grade {judged[n]:g}, kata check {local[n]:g}" for n in folders if judged[n] != local[n]}
+    if apart:
+        print(f"{kata_id}: kata grade and kata check differ, under either judge: {apart}")
