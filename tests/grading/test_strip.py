@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
+from typer.testing import CliRunner
+
 from checker import testkit
+from checker.cli.main import app
 from checker.grading.strip import WITHHELD, strip_source
 
 SUITE = textwrap.dedent(
@@ -54,7 +57,7 @@ def test_expected_values_leave_the_suite_and_observations_take_their_place():
     assert WITHHELD in stripped
     # The docstring stays first (it is the test's title); the import follows the __future__ one.
     lines = stripped.splitlines()
-    assert lines[0] == "\"\"\"A suite.\"\"\"" and "from checker.testkit import declare_self" in lines[2]
+    assert lines[0] == '"""A suite."""' and "from checker.testkit import declare_self" in lines[2]
     assert '"""Slugs, compared by the grader."""\n    expect' not in stripped
     assert sites.outside == 3, sites
     # expect(valid), pytest.raises; the early return and the value check it may skip; the guarded
@@ -100,3 +103,10 @@ def test_canonical_text_is_equal_for_values_that_compare_equal():
     assert testkit.canonical((1, 2)) != testkit.canonical([1, 2])
     assert testkit.canonical(True) != testkit.canonical(1)
     assert testkit.canonical("x" * 10_000).startswith("sha256:")
+
+
+def test_kata_grade_refuses_an_unknown_judge_in_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["grade", str(tmp_path), "--judge", "inside", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "--judge inside is not a judge: write --judge process or --judge outside." in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
