@@ -167,8 +167,9 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
             return 404, b'{"error": "no such route"}'
 
         def _hang(self, behaviour: Behaviour) -> None:
-            # Held until released, or until the app gives up and closes its end.
-            while not fake._released.wait(0.01) and not self._client_gone():
+            # Held until released, until the app gives up and closes its end, or 10 s at most.
+            until = time.monotonic() + 10
+            while not fake._released.wait(0.01) and not self._client_gone() and time.monotonic() < until:
                 pass
             self._reset(behaviour)
 

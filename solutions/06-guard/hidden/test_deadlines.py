@@ -76,19 +76,19 @@ def test_a_read_answers_at_once_while_forty_requests_wait_on_a_hanging_service(u
         while upstream.most_in_flight < 4 and time.monotonic() < deadline:
             time.sleep(0.01)
         time.sleep(0.05)
-        read, seconds = scene.timed(lambda: scene.client.get(f"/posts/{post_id}"), 0.75)
+        read, seconds = scene.timed(lambda: scene.client.get(f"/posts/{post_id}"), 1.5)
         held = upstream.most_in_flight
         upstream.release()
         for thread in threads:
             thread.join(15)
-    slow = read is None or seconds > 0.75
+    slow = read is None or seconds > 1.5
     expect(
         held <= 4 and not slow,
         did="Sent 40 POST /posts with links at once while the preview service hangs, then GET /posts/{id} "
         "of a post without a link",
         saw=f"{held} requests held by the service at once; the read: "
         + (f"{show(read)[:60]} after {seconds:.2f} s" if read is not None else f"no answer within {seconds:.2f} s"),
-        expected="at most 4 held at once, and the read answered within 0.75 s",
+        expected="at most 4 held at once, and the read answered within 1.5 s (the hanging calls wait 3 s)",
         why="Rule 1.3: "
         + (
             "without a bulkhead, every waiting call holds a worker thread until none is left for a plain read."

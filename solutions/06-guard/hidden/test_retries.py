@@ -32,7 +32,7 @@ FINAL = {
 def _attempts(world, send, path, *script):
     before = len(world.upstream.arrived(path))
     world.upstream.will(*script, then=OK)
-    send()
+    world.timed(send, 3 * world.timeout + 1.0)  # an app without a deadline is cut off, not waited for
     return len(world.upstream.arrived(path)) - before
 
 
