@@ -105,11 +105,18 @@ class _Clock:
                 length -= room
                 continued = True
                 self._pause(BREAK, "break")
-            elif kind == "work" and self.slots[-1].kind == "intro":
+            elif kind == "work" and self.slots[-1].kind == "intro" and self.since_break > self.slots[-1].minutes:
                 intro = self.slots.pop()  # break before the introduction, not between it and the work
                 self.now -= intro.minutes
                 self._pause(BREAK, "break")
                 self._slot("intro", intro.minutes, intro.kata)
+            elif kind == "work" and MIN_PART <= length - MIN_PART <= room:
+                # Just too long even right after a break (a 90-minute kata after its introduction):
+                # split so that the second part lasts MIN_PART.
+                self._slot(kind, length - MIN_PART, kata, continued)
+                length = MIN_PART
+                continued = True
+                self._pause(BREAK, "break")
             else:
                 self._pause(BREAK, "break")
         self._slot(kind, length, kata, continued)

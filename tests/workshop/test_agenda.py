@@ -45,6 +45,19 @@ def test_a_break_never_falls_between_a_kata_introduction_and_its_work():
         assert not (before.kind == "intro" and after.kind in ("break", "lunch")), agenda.slots
 
 
+@pytest.mark.parametrize("minutes", [85, 86, 90, 94, 95, 100, 180])
+def test_a_kata_as_long_as_the_stretch_between_breaks_is_split_and_the_plan_ends(minutes):
+    # A 90-minute kata after its 5-minute introduction once moved the break before the
+    # introduction for ever (06-guard and 07-migrations hung `kata agenda` and the test run).
+    agenda = plan([_kata("00-a", 20), _kata("01-b", minutes), _kata("02-c", 30)], 480)
+    assert [k.id for k in agenda.katas] == ["00-a", "01-b", "02-c"] and agenda.end == 480
+    assert _longest_stretch_without_a_pause(agenda) <= BREAK_EVERY, agenda.slots
+    work = [s.minutes for s in agenda.slots if s.kind == "work" and s.kata and s.kata.id == "01-b"]
+    assert sum(work) == minutes and min(work) >= 10, work
+    kinds = [s.kind for s in agenda.slots]
+    assert all(not (a == b == "break") for a, b in zip(kinds, kinds[1:], strict=False)), kinds
+
+
 def test_a_full_day_has_one_lunch_between_two_katas_near_the_middle():
     agenda = plan([_kata(f"0{i}-k", 60) for i in range(6)], 420)
     lunches = [i for i, s in enumerate(agenda.slots) if s.kind == "lunch"]
