@@ -188,6 +188,7 @@ class _Rewriter(ast.NodeTransformer):
             # would leave the run nothing to fail on, and the grader does not judge this function.
             self.sites.outside -= len(observed)
             self.sites.self_reported += len(observed)
+            self.sites.where += [f"{self.name}:{getattr(o, 'lineno', 0)}" for o in observed]
             _Restore({id(o): self.originals[id(o)] for o in observed}).visit(node)
         elif self.observed:
             self.observed[-1].extend(observed)

@@ -62,7 +62,7 @@ def test_expected_values_leave_the_suite_and_observations_take_their_place():
     assert sites.outside == 3, sites
     # expect(valid), pytest.raises; the early return and the value check it may skip; the guarded
     # value check. The last two stay as written: the run decides them, so they keep their values.
-    assert sites.self_reported == 5, sites.where
+    assert sites.self_reported == 5 == len(sites.where), sites.where
     assert "expect_equal(got, slug, did='d')" in stripped and "'guarded-secret'" in stripped
 
 
