@@ -1,3 +1,8 @@
 """Fixtures of the public tests; they live in katas/07-migrations/tests/fixtures.py."""
 
-from kata_tests.fixtures import database, postgres_server, pytest_generate_tests  # noqa: F401
+from kata_tests.fixtures import (  # noqa: F401
+    database,
+    postgres_server,
+    pytest_generate_tests,
+    pytest_sessionfinish,
+)

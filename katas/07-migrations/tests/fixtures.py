@@ -1,8 +1,8 @@
 """Fixtures of both suites: a fresh database per test, on each backend this machine offers.
 
-Every test that takes `backend` runs on SQLite, and on PostgreSQL where a throwaway server can
-be started (kata_tests.postgres); its points are split over the backends, so a task totals the
-same with or without a server.
+Every test that takes `backend` runs on SQLite, and on PostgreSQL where a throwaway server
+starts (kata_tests.postgres: one per session, started at collection); its points are split over
+the backends, so a task totals the same with or without a server.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from kata_tests.postgres import BACKENDS, throwaway_server
+from kata_tests.postgres import backends, server, stop, why_not
 
 _NAMES = itertools.count(1)
 
@@ -21,13 +21,19 @@ _NAMES = itertools.count(1)
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     chosen = any("backend" in m.args[0] for m in metafunc.definition.iter_markers("parametrize"))
     if "backend" in metafunc.fixturenames and not chosen:
-        metafunc.parametrize("backend", BACKENDS)
+        metafunc.parametrize("backend", backends())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    stop()
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    with throwaway_server() as url:
-        yield url
+def postgres_server() -> str:
+    found = server()
+    if found is None:
+        pytest.fail(why_not(), pytrace=False)
+    return found.url
 
 
 @pytest.fixture

@@ -148,18 +148,58 @@ def columns_of(url: str) -> dict[str, bool]:
         engine.dispose()
 
 
-def drift(url: str) -> list[str]:
-    """What `alembic check` would report: how the migrated schema differs from the models."""
-    metadata = learner("inkwell.infrastructure.models").Base.metadata
+def drift(url: str, metadata: sa.MetaData | None = None) -> list[str]:
+    """What `alembic check` would report: how the migrated schema differs from the models (or from
+    `metadata`), and, stricter than Alembic, any column whose type is written differently
+    (`VARCHAR(100)` is not `VARCHAR(101)`, nor `VARCHAR`)."""
+    metadata = metadata if metadata is not None else learner("inkwell.infrastructure.models").Base.metadata
     engine = sa.create_engine(url)
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(
                 connection, opts={"compare_type": True, "compare_server_default": True}
             )
-            return [_describe(diff) for diff in compare_metadata(context, metadata)]
+            found = [_describe(diff) for diff in compare_metadata(context, metadata)]
+            columns = schema(url)["columns"]
+            for table in metadata.tables.values():
+                for column in table.columns:
+                    wanted = column.type.compile(dialect=engine.dialect)
+                    have = columns.get(column.name, (wanted,))[0]
+                    if table.name == "users" and have != wanted:
+                        found.append(f"modify_type users {column.name}: {have}, the models say {wanted}")
+            return found
     finally:
         engine.dispose()
+
+
+def schema(url: str) -> dict[str, Any]:
+    """The users table as the database describes it: each column's type, nullability and default,
+    and each index's columns and uniqueness."""
+    engine = sa.create_engine(url)
+    try:
+        found = sa.inspect(engine)
+        columns = {
+            c["name"]: (c["type"].compile(dialect=engine.dialect), bool(c["nullable"]), c.get("default"))
+            for c in found.get_columns("users")
+        }
+        indexes = {i["name"]: (tuple(i["column_names"]), bool(i["unique"])) for i in found.get_indexes("users")}
+        return {"columns": columns, "indexes": indexes}
+    finally:
+        engine.dispose()
+
+
+# Release 1's schema, as production has it: what revision 0001 must keep building.
+RELEASE1_SCHEMA = sa.MetaData()
+sa.Table(
+    "users",
+    RELEASE1_SCHEMA,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("email", sa.String(320), nullable=False),
+    sa.Column("display_name", sa.String(100), nullable=False),
+    sa.Column("role", sa.String(10), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Index("uq_users_email", "email", unique=True),
+)
 
 
 def _describe(diff: Any) -> str:

@@ -9,12 +9,12 @@ import time
 import pytest
 import sqlalchemy as sa
 from kata_tests.kit import EXPAND, INDEX, PRODUCTION_NAMES, migrate, render, seed_production, statements_of
-from kata_tests.postgres import BINARIES, share
+from kata_tests.postgres import server, share
 
 from checker.testkit import expect
 
 # The writer test needs a server: where there is none, the rendered script carries its points.
-ON_A_SERVER = 2 if BINARIES else 0
+ON_A_SERVER = 2 if server() is not None else 0
 
 
 @pytest.mark.task(5, points=share(2))
@@ -73,7 +73,7 @@ def test_the_index_revision_drops_its_indexes_concurrently_too():
     )
 
 
-if BINARIES:
+if ON_A_SERVER:
 
     @pytest.mark.task(5, points=ON_A_SERVER)
     @pytest.mark.rules("5.1")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from kata_tests.kit import CONTRACT, drift, migrate, script
+from kata_tests.kit import CONTRACT, INITIAL, RELEASE1_SCHEMA, drift, migrate, script
 from sqlalchemy import create_engine, inspect
 
 from checker.testkit import expect, expect_equal, learner
@@ -63,7 +63,22 @@ def test_no_drift_after_a_downgrade_to_base_and_back(database):
     )
 
 
-@pytest.mark.task(1, points=3)
+@pytest.mark.task(1, points=1)
+@pytest.mark.rules("1.2")
+def test_the_first_revision_still_builds_release_1s_schema(database):
+    failure = migrate(database, INITIAL)
+    expect(not failure, did=f"Ran `alembic upgrade {INITIAL}`", saw=failure, expected="the upgrade to succeed")
+    found = drift(database, RELEASE1_SCHEMA)
+    expect(
+        not found,
+        did=f"Compared the schema at {INITIAL} with release 1's, as production has it",
+        saw="; ".join(found),
+        expected="no difference",
+        why="Rule 1.2: 0001 has run in production; a database built from it must be production's.",
+    )
+
+
+@pytest.mark.task(1, points=2)
 @pytest.mark.rules("1.3")
 def test_each_revision_follows_the_one_before():
     scripts = script()
