@@ -8,4 +8,5 @@ import pytest
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.notebook)
             item.add_marker(pytest.mark.slow)

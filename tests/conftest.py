@@ -6,19 +6,35 @@ a separate process exactly as a learner's or a reviewer's check does.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from checker.catalog import Catalog, load_catalog
+from checker.cli.main import app
 from checker.report import CheckReport
+from checker.runner import process
 from checker.runner.launch import WarmLauncher
 from checker.runner.process import check
+from checker.runner.workspace import locate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = load_catalog(ROOT)
 _CHECKS: dict[tuple[str, str], CheckReport] = {}
+_SHARED: dict[tuple[object, ...], CheckReport] = {}
+
+# What makes a slow test slow (pyproject.toml describes each); a test marks its kind, and the kind makes it slow.
+SLOW_KINDS = ("grades", "builds", "typecheck", "browser", "processes", "notebook")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(item.get_closest_marker(kind) for kind in SLOW_KINDS):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -68,3 +84,55 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("UV_RUN_RECURSION_DEPTH", "1")  # as under `uv run`: printed commands say `uv run kata`
     return root
+
+
+@pytest.fixture
+def kata(sandbox, launcher, monkeypatch):
+    """Run `kata ARGS...` in the sandbox project; returns the click Result.
+
+    Its checks fork the session's warm worker instead of starting pytest cold, seconds each on a
+    loaded machine; tests/runner/test_messages.py proves both launchers report alike, and
+    `cold_kata` runs a check the way a learner's `kata check` starts it.
+    """
+    monkeypatch.setattr(process, "FreshLauncher", lambda: launcher)
+    monkeypatch.setattr("checker.cli.check_cmd.check", _shared_check)
+    monkeypatch.setattr("checker.workshop.room.check", _shared_check)  # kata doctor --room's check
+    return _invoker()
+
+
+def _shared_check(kata, path=None, *, listener=None, **options):
+    """`kata check`'s check, run once per distinct content: the same starter checked by several tests is
+    checked once. The key is every byte the check reads (the submission, both suites) and its options; a
+    test that edits a file gets a check of its own."""
+    package = locate_package(kata, path or kata.folder)
+    key = (kata.id, _digest(package, kata.public_tests, kata.hidden_tests), tuple(sorted(options.items())))
+    if key not in _SHARED:
+        _SHARED[key] = check(kata, path, **options)
+    report = dataclasses.replace(_SHARED[key], kata=kata)  # this sandbox's kata: its paths, its root
+    for test in report.tests if listener else ():
+        listener(test)
+    return report
+
+
+def _digest(*folders: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def cold_kata(sandbox):
+    """`kata ARGS...` as the learner runs it: each check starts pytest in a fresh process."""
+    return _invoker()
+
+
+def _invoker():
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(app, list(args), input=input)
+
+    return invoke

@@ -13,6 +13,7 @@ def _failures(report, task):
     return "\n".join(t.message for t in report.tests if t.task == task and not t.passed)
 
 
+@pytest.mark.grades  # checks the whole kata (its solution or its starter) through the checker
 @pytest.mark.parametrize("kata_id", KATAS)
 def test_the_solution_scores_100_on_public_and_hidden_suites(kata_id, checked):
     report = checked(kata_id, "solution")
@@ -23,6 +24,7 @@ def test_the_solution_scores_100_on_public_and_hidden_suites(kata_id, checked):
     )
 
 
+@pytest.mark.grades  # checks the whole kata (its solution or its starter) through the checker
 @pytest.mark.parametrize("kata_id", KATAS)
 def test_the_points_of_the_tests_add_up_to_each_task(kata_id, checked):
     report = checked(kata_id, "solution")
@@ -35,6 +37,7 @@ def test_the_points_of_the_tests_add_up_to_each_task(kata_id, checked):
     assert {t.task for t in report.tests} <= {t.number for t in kata.tasks}, "a test names an unknown task"
 
 
+@pytest.mark.grades  # checks the whole kata (its solution or its starter) through the checker
 @pytest.mark.parametrize("kata_id", KATAS)
 def test_the_starter_fails_the_tasks_it_teaches_for_the_taught_reason(kata_id, checked):
     report = checked(kata_id, "starter")

@@ -16,7 +16,7 @@ from checker.report import CheckReport
 from checker.runner.process import check
 from tests.conftest import CATALOG
 
-pytestmark = pytest.mark.slow  # grades every decoy of every kata through the checker
+pytestmark = pytest.mark.grades  # grades every decoy of every kata through the checker
 
 DECOYS = [decoy for kata in CATALOG.katas for decoy in load_decoys(kata)]
 _REPORTS: dict[tuple[str, str], CheckReport] = {}

@@ -17,7 +17,7 @@ from checker.mutants.grade import all_mutations, files_to_mutate, grade
 from checker.mutants.summary import summarise
 from tests.conftest import CATALOG
 
-pytestmark = pytest.mark.slow  # grades a sample of each kata's mutants
+pytestmark = pytest.mark.grades  # grades a sample of each kata's mutants
 
 SAMPLE = 24  # mutants per kata in an ordinary run
 KATAS = [kata.id for kata in CATALOG.katas]

@@ -11,6 +11,7 @@ from tests.conftest import CATALOG
 KATAS = [kata.id for kata in CATALOG.katas]
 
 
+@pytest.mark.grades  # checks the whole solution through the checker
 @pytest.mark.parametrize("kata_id", KATAS)
 def test_every_rule_of_the_readme_is_named_by_a_test(kata_id, checked):
     kata = CATALOG.get(kata_id)

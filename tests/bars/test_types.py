@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import CATALOG, ROOT
 
-pytestmark = pytest.mark.slow  # runs mypy --strict on six reference solutions
+pytestmark = pytest.mark.typecheck  # runs mypy --strict on six reference solutions
 
 KATAS = [kata.id for kata in CATALOG.katas]
 

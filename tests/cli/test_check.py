@@ -13,8 +13,9 @@ def test_check_on_the_starter_reports_each_task_with_its_first_failure_and_hint(
     assert "Traceback" not in result.output
 
 
-def test_check_of_the_solution_copy_prints_a_clean_pass_and_exits_zero(kata, sandbox):
-    result = kata("check", "00-welcome", "--path", str(sandbox / "solutions" / "00-welcome"))
+def test_check_of_the_solution_copy_prints_a_clean_pass_and_exits_zero(cold_kata, sandbox):
+    # A cold check, as `uv run kata check` starts it; the other tests fork the session's warm worker.
+    result = cold_kata("check", "00-welcome", "--path", str(sandbox / "solutions" / "00-welcome"))
     assert result.exit_code == 0, result.output
     assert "100/100" in result.output and "All 4 tasks pass." in result.output
     assert "✗" not in result.output

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow  # starts pytest in new processes
+pytestmark = pytest.mark.processes  # starts pytest in new processes
 
 
 def _pytest(*args: str, cwd=ROOT) -> subprocess.CompletedProcess[str]:

@@ -93,7 +93,7 @@ def test_docs_on_a_taken_port_asked_for_is_one_clear_line(sandbox, kata, launche
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
 
 
-@pytest.mark.slow  # starts JupyterLab (about 10 s)
+@pytest.mark.processes  # starts JupyterLab (about 10 s)
 @pytest.mark.skipif(os.name == "nt", reason="JupyterLab's runtime files are checked on POSIX")
 def test_jupyterlab_started_as_kata_lab_starts_it_opens_the_notebook(sandbox, kata, launched, tmp_path):
     argv = _lab_argv(sandbox, kata, launched)

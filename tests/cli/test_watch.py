@@ -4,6 +4,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.processes  # starts `kata watch` and waits on what it prints after each save
+
 
 def _watch(sandbox):
     """`kata watch 00-welcome` in the sandbox, as a learner starts it, with its output piped."""

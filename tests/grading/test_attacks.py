@@ -24,7 +24,7 @@ from checker.grading.sandbox import probe
 from checker.runner.process import Limits
 from tests.grading.conftest import KATA, ROOT, TIGHT, submission, zipped
 
-pytestmark = pytest.mark.slow  # grades a batch of hostile submissions in the sandbox
+pytestmark = pytest.mark.grades  # grades a batch of hostile submissions in the sandbox
 
 FORGE_HOOK = """
 import pytest

@@ -45,7 +45,7 @@ def test_grading_a_room_writes_the_gradebook_and_each_learners_results(sandbox, 
     assert not (tmp_path / "out/submissions/bob/exercism").exists()
 
 
-@pytest.mark.slow  # grades a kata
+@pytest.mark.grades  # grades a kata
 def test_a_kata_folder_given_as_the_path_is_graded_as_one_submission(sandbox, tmp_path):
     submission(tmp_path / "ada", base="solution")
     result = _kata("grade", str(tmp_path / "ada" / "katas" / KATA), *FAST, "--out", str(tmp_path / "out"))
@@ -54,7 +54,7 @@ def test_a_kata_folder_given_as_the_path_is_graded_as_one_submission(sandbox, tm
     assert list(book) == ["ada"] and book["ada"][KATA] == "100", book
 
 
-@pytest.mark.slow  # grades two submissions
+@pytest.mark.grades  # grades two submissions
 def test_rows_follow_the_learner_not_the_path(sandbox, tmp_path):
     for folder, learner in (("a-folder", "Zed"), ("z-folder", "Amy")):
         submission(tmp_path / "room" / folder, files={"submission.json": json.dumps({"learner": learner})})
@@ -140,7 +140,8 @@ def _upload(home: Path, base: str) -> None:
     shutil.rmtree(home / "upload-src")
 
 
-@pytest.mark.slow  # installs the autograder's environment and grades two uploads
+@pytest.mark.builds  # installs the autograder's environment
+@pytest.mark.grades  # and grades two uploads
 @pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed: setup.sh installs from its pins with uv")
 def test_the_gradescope_scripts_install_and_grade_in_a_clean_folder(outside_tmp):
     home = _autograder(outside_tmp)

@@ -52,7 +52,7 @@ def test_a_line_cut_by_a_crash_is_ignored_and_a_journal_of_another_batch_is_refu
         Journal(tmp_path / "out", {**BATCH, "katas": ["01-layering"]}).done([_source(ada)])
 
 
-@pytest.mark.slow  # grades a kata twice through the command line
+@pytest.mark.grades  # grades a kata twice through the command line
 @needs_sandbox
 def test_resume_grades_only_what_the_interrupted_batch_had_not_finished(sandbox, tmp_path):
     room = tmp_path / "room"

@@ -8,7 +8,7 @@ from checker.grading.intake import Source
 from checker.grading.model import Batch, SubmissionGrade
 from checker.grading.shard import ShardError, merge, parse_shard, select
 
-pytestmark = pytest.mark.slow  # grades a batch twice, in shards
+pytestmark = pytest.mark.grades  # grades a batch twice, in shards
 
 SOURCES = [Source(f"s{n}", f"/room/s{n}", "folder") for n in range(7)]
 

@@ -138,14 +138,3 @@ def live(tmp_path_factory) -> Iterator[tuple[LiveServer, OpenedRoom]]:
     opened = new_room(served)
     with LiveServer(served) as server:
         yield server, opened
-
-
-@pytest.fixture
-def kata(sandbox):
-    """Run `kata ARGS...` in the sandbox project (a learner's copy); returns the click Result."""
-    from typer.testing import CliRunner
-
-    from checker.cli.main import app as cli
-
-    runner = CliRunner()
-    return lambda *args: runner.invoke(cli, list(args))

@@ -24,7 +24,7 @@ pytestmark = [
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason="headless Chromium is absent: /usr/bin/chromium (apt-get install chromium)"
     ),
-    pytest.mark.slow,  # drives the room page in headless Chromium
+    pytest.mark.browser,  # drives the room page in headless Chromium
 ]
 SHOTS = Path(tempfile.gettempdir()) / "inkwell-room-screenshots"
 

@@ -29,7 +29,8 @@ pytestmark = [
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason="headless Chromium is absent: /usr/bin/chromium (apt-get install chromium)"
     ),
-    pytest.mark.slow,  # builds the docs site and opens each page in Chromium
+    pytest.mark.builds,  # builds the docs site
+    pytest.mark.browser,  # and opens each page in Chromium
 ]
 
 # What each page offers and links to, read from the live DOM.

@@ -67,7 +67,7 @@ def test_getting_started_says_how_to_get_the_code():
     assert re.search(r"^## Get the code", text, re.M) and "git clone" in text and "kata release" in text
 
 
-@pytest.mark.slow  # builds the docs site with mkdocs
+@pytest.mark.builds  # builds the docs site with mkdocs
 def test_the_docs_site_builds_with_a_page_and_a_notebook_per_kata_and_no_hook_source(built_site):
     for kata in DOCUMENTED:
         page = built_site / "katas" / kata.id / "index.html"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow  # runs mypy --strict on the checker
+pytestmark = pytest.mark.typecheck  # runs mypy --strict on the checker
 
 
 def test_the_checker_is_clean_under_mypy_strict(tmp_path_factory):

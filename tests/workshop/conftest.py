@@ -10,22 +10,9 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from checker.cli.main import app
 from checker.workshop.release import Release, build_release
 from tests.conftest import CATALOG
-
-
-@pytest.fixture
-def kata(sandbox):
-    """Run `kata ARGS...` in the sandbox project; returns the click Result."""
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None):
-        return runner.invoke(app, list(args), input=input)
-
-    return invoke
 
 
 @pytest.fixture(scope="session")

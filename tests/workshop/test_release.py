@@ -18,7 +18,7 @@ from checker.workshop.audit import find_leaks, secrets_of
 from checker.workshop.release import build_release
 from tests.conftest import CATALOG, ROOT
 
-pytestmark = pytest.mark.slow  # builds a learner copy and a fresh environment for it
+pytestmark = pytest.mark.builds  # builds a learner copy and a fresh environment for it
 
 
 def _text_lines(path: Path) -> list[str]:

@@ -7,6 +7,8 @@ import json
 import shutil
 import zipfile
 
+import pytest
+
 from checker.grading.intake import learner_name
 
 
@@ -81,6 +83,7 @@ def test_the_grader_reads_the_learner_name_from_the_zip(kata, sandbox, tmp_path)
     assert learner_name(tmp_path / "unpacked") == "Grace Hopper"
 
 
+@pytest.mark.grades  # grades the submission through kata grade
 def test_a_solved_kata_submitted_is_graded_full_marks_under_the_learner_name(kata, sandbox, tmp_path):
     solution = sandbox / "solutions" / "00-welcome" / "inkwell"
     shutil.rmtree(sandbox / "katas" / "00-welcome" / "inkwell")
