@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -26,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CATALOG = load_catalog(ROOT)
 _CHECKS: dict[tuple[str, str], CheckReport] = {}
 _SHARED: dict[tuple[object, ...], CheckReport] = {}
+_NONE = SimpleNamespace(params={})  # what an item that is not parametrised offers as its callspec
 
 # What makes a slow test slow (pyproject.toml describes each); a test marks its kind, and the kind makes it slow.
 SLOW_KINDS = ("grades", "builds", "typecheck", "browser", "processes", "notebook")
@@ -51,16 +55,29 @@ def launcher():
 
 
 @pytest.fixture(scope="session")
-def checked(launcher):
-    """check(kata_id, variant) -> CheckReport for "solution" or "starter", run once per session."""
+def checked(launcher, request):
+    """check(kata_id, variant) -> CheckReport for "solution" or "starter", run once per session.
+
+    The first ask for a variant checks it for every kata the session's tests will ask about, two at
+    a time (each check is a fork of the warm worker, so a second core halves the wait).
+    """
+
+    def grade(key: tuple[str, str]) -> CheckReport:
+        kata = CATALOG.get(key[0])
+        return check(kata, kata.solution_folder if key[1] == "solution" else kata.folder, launcher=launcher)
 
     def run(kata_id: str, variant: str) -> CheckReport:
-        key = (kata_id, variant)
-        if key not in _CHECKS:
-            kata = CATALOG.get(kata_id)
-            path = kata.solution_folder if variant == "solution" else kata.folder
-            _CHECKS[key] = check(kata, path, launcher=launcher)
-        return _CHECKS[key]
+        if (kata_id, variant) not in _CHECKS:
+            wanted = {kata_id} | {
+                item.callspec.params["kata_id"]
+                for item in request.session.items
+                if "checked" in getattr(item, "fixturenames", ())
+                and "kata_id" in getattr(item, "callspec", _NONE).params
+            }
+            batch = [(each, variant) for each in sorted(wanted) if (each, variant) not in _CHECKS]
+            with ThreadPoolExecutor(max_workers=min(len(batch), os.cpu_count() or 2)) as pool:
+                _CHECKS.update(zip(batch, pool.map(grade, batch), strict=True))
+        return _CHECKS[(kata_id, variant)]
 
     return run
 
