@@ -27,6 +27,7 @@ from checker.runner.workspace import locate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = load_catalog(ROOT)
+MYPY_CACHE = ROOT / ".mypy_cache"  # mypy's default, git-ignored; its entries are checked against each file's hash
 _CHECKS: dict[tuple[str, str], CheckReport] = {}
 _SHARED: dict[tuple[object, ...], CheckReport] = {}
 _NONE = SimpleNamespace(params={})  # what an item that is not parametrised offers as its callspec

@@ -7,13 +7,13 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import MYPY_CACHE, ROOT
 
 pytestmark = pytest.mark.typecheck  # runs mypy --strict on the checker
 
 
-def test_the_checker_is_clean_under_mypy_strict(tmp_path_factory):
-    cache = tmp_path_factory.getbasetemp() / "mypy-cache"
+def test_the_checker_is_clean_under_mypy_strict():
+    cache = MYPY_CACHE  # the cache `uv run mypy --strict checker` keeps: warm after a developer's own run
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), "checker"],
         capture_output=True,
