@@ -22,7 +22,7 @@ from checker.grading.intake import discover
 from checker.grading.model import KataGrade
 from tests.grading.conftest import KATA, ROOT, TIGHT, submission
 
-pytestmark = pytest.mark.slow  # grades two batches of submissions in the sandbox
+pytestmark = pytest.mark.grades  # grades two batches of submissions in the sandbox
 
 # Turns `failed` into `passed` in what the reporting plugin writes, except where a canary might be
 # (their messages start "Counted ..."). `{reach}` is how the forger gets at the json module.

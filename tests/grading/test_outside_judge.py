@@ -24,7 +24,7 @@ from checker.grading.intake import discover
 from checker.runner.process import Limits, check
 from tests.grading.conftest import TIGHT
 
-pytestmark = pytest.mark.slow  # grades a kata's reference and decoys twice, once in the sandbox
+pytestmark = pytest.mark.grades  # grades a kata's reference and decoys twice, once in the sandbox
 
 # 04-indexing builds large databases and 07-migrations starts PostgreSQL: too slow for the project run.
 KATAS = ("00-welcome", "02-result")
