@@ -74,6 +74,9 @@ class CheckReport:
     problems: tuple[str, ...] = ()  # things that stopped the check itself: timeouts, crashes, suite defects
     seconds: float = 0.0
     hidden_suite: bool = True
+    # What the checker saw before running, apart from the run: the kata's contract missing from the
+    # submission. Grading reads problems, never these.
+    notices: tuple[str, ...] = ()
     tasks: tuple[TaskScore, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -122,6 +125,7 @@ class CheckReport:
             "reviewer_checks": None if self.hidden_suite else self.kata.reviewer_checks,
             "seconds": round(self.seconds, 3),
             "problems": list(self.problems),
+            "notices": list(self.notices),
             "tasks": [
                 {"number": t.number, "title": t.title, "points": t.points, "earned": t.earned, "passed": t.passed}
                 for t in self.tasks

@@ -33,7 +33,7 @@ def report(out: Console, result: CheckReport, progress: KataProgress) -> None:
     width = max(len(task.title) for task in result.tasks)
     for task in result.tasks:
         _task_line(out, kata, task, progress, width)
-    for problem in result.problems:
+    for problem in (*result.notices, *result.problems):
         out.print(Text.assemble(("  ! ", "bold yellow"), problem))
     public = sum(1 for t in result.tests if not t.hidden)
     suites = f"{public} public, {len(result.tests) - public} hidden" if result.hidden_suite else f"{public} public"

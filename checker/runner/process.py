@@ -80,9 +80,10 @@ def check(
     return CheckReport(
         kata=kata,
         tests=tuple(run.ordered()),
-        problems=(missing, *run.problems) if missing else tuple(run.problems),
+        problems=tuple(run.problems),
         seconds=time.perf_counter() - started,
         hidden_suite=len(suites) > 1,
+        notices=(missing,) if missing else (),
     )
 
 

@@ -97,6 +97,15 @@ def test_the_check_says_so_first_in_one_line_and_still_runs_the_suites(tmp_path,
     app = copy / "inkwell" / "app.py"
     app.write_text(app.read_text().replace("def create_app(", "def make_app("))
     report = check(WELCOME, copy, launcher=launcher, collect_only=True)
-    assert report.problems[0] == MISSING
+    assert report.notices == (MISSING,) and report.to_dict()["notices"] == [MISSING]
+    assert MISSING not in report.problems, "grading reads problems: a missing contract is the learner's notice"
     assert report.tests, "the suites were still collected"
     assert not report.complete
+
+
+def test_kata_check_prints_the_notice_in_its_one_line(kata, sandbox):
+    app = sandbox / "katas" / "00-welcome" / "inkwell" / "app.py"
+    app.write_text(app.read_text().replace("def create_app(", "def make_app("))
+    result = kata("check", "00-welcome")
+    assert f"! {MISSING}" in result.output, result.output
+    assert "Traceback" not in result.output
