@@ -29,6 +29,7 @@ def _gradebook(folder) -> dict[str, dict[str, str]]:
         return {row["submission"]: row for row in csv.DictReader(handle)}
 
 
+@pytest.mark.grades  # grades a room of submissions through kata grade
 def test_grading_a_room_writes_the_gradebook_and_each_learners_results(sandbox, tmp_path):
     submission(tmp_path / "room" / "ada", base="solution", files={"submission.json": '{"learner": "Ada Lovelace"}'})
     submission(tmp_path / "room" / "bob", base="starter")
@@ -64,6 +65,7 @@ def test_rows_follow_the_learner_not_the_path(sandbox, tmp_path):
     assert result.output.index("Amy") < result.output.index("Zed")
 
 
+@pytest.mark.grades  # grades the submissions handed in
 def test_without_katas_only_the_katas_handed_in_are_graded_and_counted(sandbox, tmp_path):
     submission(tmp_path / "room" / "ada", base="solution")
     result = _kata("grade", str(tmp_path / "room"), "--timeout", "5", "--out", str(tmp_path / "out"))
@@ -73,6 +75,7 @@ def test_without_katas_only_the_katas_handed_in_are_graded_and_counted(sandbox, 
     assert "01-layering" not in row, "a kata nobody handed in got a column"
 
 
+@pytest.mark.grades  # grades a batch in two shards and merges them
 def test_shards_graded_apart_merge_into_one_gradebook(sandbox, tmp_path):
     for name in ("ada", "bob", "cy"):
         submission(tmp_path / "room" / name)

@@ -6,6 +6,8 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from checker.grading.formats.feedback import feedback_markdown
 from checker.grading.formats.gradebook import gradebook_csv
 from checker.grading.formats.junit import junit_xml
@@ -58,6 +60,7 @@ def test_a_batch_of_hostile_names_writes_every_format(tmp_path):
     assert len(read_batch(tmp_path / "out").grades) == len(HOSTILE)
 
 
+@pytest.mark.grades  # grades two submissions cold (one fails in the grader)
 def test_a_grader_failure_on_one_submission_is_its_own_row(tmp_path, monkeypatch):
     import shutil
 
