@@ -95,8 +95,9 @@ def test_checking_leaves_the_submission_unmodified(work, launcher):
     assert after == before, f"the check changed the submission: {set(after) ^ set(before)}"
 
 
-def test_the_fresh_and_the_warm_launchers_agree(work, launcher):
-    warm = check(WELCOME, WELCOME.folder, launcher=launcher)
+@pytest.mark.processes  # starts pytest cold, as a learner's kata check does (the fast loop keeps one cold CLI check)
+def test_the_fresh_and_the_warm_launchers_agree(checked):
+    warm = checked(WELCOME.id, "starter")  # the starter's warm check, shared with the bars
     fresh = check(WELCOME, WELCOME.folder)
     assert [(t.id, t.outcome) for t in warm.tests] == [(t.id, t.outcome) for t in fresh.tests]
     assert warm.score == fresh.score < 100, (warm.score, fresh.score)
