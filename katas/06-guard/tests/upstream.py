@@ -167,8 +167,9 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
             return 404, b'{"error": "no such route"}'
 
         def _hang(self, behaviour: Behaviour) -> None:
-            # Held until released, until the app gives up and closes its end, or 10 s at most.
-            until = time.monotonic() + 10
+            # Held until released, until the app gives up and closes its end, or 2.5 s at most: an app
+            # without a timeout is then answered with a reset, so no check outlives its time limit.
+            until = time.monotonic() + 2.5
             while not fake._released.wait(0.01) and not self._client_gone() and time.monotonic() < until:
                 pass
             self._reset(behaviour)
