@@ -40,10 +40,6 @@ def test_the_points_of_the_tests_add_up_to_each_task(kata_id, checked):
 @pytest.mark.grades  # checks the whole kata (its solution or its starter) through the checker
 @pytest.mark.parametrize("kata_id", KATAS)
 def test_the_starter_fails_the_tasks_it_teaches_for_the_taught_reason(kata_id, checked):
-    if kata_id == "06-guard":
-        # Known defect, open: 06's starter (no timeout anywhere) keeps its test process alive after
-        # its tests until the check's 180 s limit, so the check reports a time-limit problem.
-        pytest.xfail("06-guard's starter outlives its tests until the check's time limit (open defect)")
     report = checked(kata_id, "starter")
     kata = CATALOG.get(kata_id)
     assert report.score < 100, f"the starter of {kata_id} already scores {report.score}"

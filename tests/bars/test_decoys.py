@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -27,18 +28,21 @@ PUBLIC_SHARE = 0.8
 
 @pytest.fixture(scope="session")
 def judged(launcher, tmp_path_factory):
-    def grade(decoy: Decoy) -> CheckReport:
-        folder = tmp_path_factory.mktemp(f"{decoy.kata.id}-{decoy.name}")
+    def grade(job: tuple[Decoy, Path]) -> CheckReport:
+        decoy, folder = job
         return check(decoy.kata, decoy.assemble(folder), launcher=launcher)
 
     def run(decoy: Decoy) -> CheckReport:
         key = (decoy.kata.id, decoy.name)
         if key not in _REPORTS:
-            # The first decoy asked of a kata grades all of that kata's, a core's worth at a time:
-            # each check is a fork of the warm worker, so they run side by side.
+            # The first decoy asked of a kata grades all of that kata's side by side: each check is a
+            # fork of the warm worker.
             batch = [d for d in DECOYS if d.kata.id == decoy.kata.id and (d.kata.id, d.name) not in _REPORTS]
-            with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-                for each, report in zip(batch, pool.map(grade, batch), strict=True):
+            # Folders are made here, not in the pool: pytest's tmp_path_factory is not thread-safe.
+            jobs = [(d, tmp_path_factory.mktemp(f"{d.kata.id}-{d.name}")) for d in batch]
+            # Two checks per core: a check waits as well as computes (06's suite waits on its deadlines).
+            with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 2)) as pool:
+                for each, report in zip(batch, pool.map(grade, jobs), strict=True):
                     _REPORTS[(each.kata.id, each.name)] = report
         return _REPORTS[key]
 

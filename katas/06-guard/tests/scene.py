@@ -6,6 +6,7 @@ two writers through `app.state.accounts`, and gives helpers for the requests the
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import random
 import sys
@@ -85,8 +86,39 @@ class World:
         )
         self.client = TestClient(self.app, raise_server_exceptions=False, client=(PEER, 40000))
         self.tokens: dict[str, str] = {}
+        self._threads: list[threading.Thread] = []
+        self._peers = contextlib.ExitStack()  # a client per other peer address, open while the world is
+        self._clients = {PEER: self.client}
+        self._open = False
         for name in ("ada", "bob"):
             self.add_writer(name)
+
+    def __enter__(self) -> World:
+        self._peers.enter_context(self.client)
+        self._open = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # A request still in flight when its client closes can leave the client's event loop
+        # waiting forever: end the service's hangs, let every request the test sent finish, then close.
+        self.upstream.release()
+        self.join(self._threads, 15)
+        self._open = False
+        self._peers.close()
+
+    def spawn(self, send: Callable[[], Any]) -> threading.Thread:
+        """Send on a thread of its own, started now; the world waits for it before it closes."""
+        thread = threading.Thread(target=send, daemon=True)
+        self._threads.append(thread)
+        thread.start()
+        return thread
+
+    @staticmethod
+    def join(threads: list[threading.Thread], seconds: float) -> None:
+        """Wait for all of `threads`, `seconds` at most in all."""
+        until = time.monotonic() + seconds
+        for thread in threads:
+            thread.join(max(0.0, until - time.monotonic()))
 
     def add_writer(self, name: str) -> None:
         accounts = self.app.state.accounts
@@ -111,7 +143,9 @@ class World:
 
     def sign_in(self, email: str, password: str = PASSWORD, peer: str = PEER, forwarded: str | None = None) -> Any:
         headers = {"X-Forwarded-For": forwarded} if forwarded is not None else {}
-        client = self.client if peer == PEER else TestClient(self.app, raise_server_exceptions=False, client=(peer, 1))
+        client = self._clients.get(peer) or TestClient(self.app, raise_server_exceptions=False, client=(peer, 1))
+        if peer not in self._clients and self._open:  # kept open with the world, not opened per request
+            self._clients[peer] = client = self._peers.enter_context(client)
         return client.post("/tokens", json={"email": email, "password": password}, headers=headers)
 
     def limit(self, name: str) -> Any:
@@ -131,8 +165,7 @@ class World:
         fake service (hangs end, later connections reset) and wait for the answer anyway."""
         box: list[Any] = []
         started = time.monotonic()
-        thread = threading.Thread(target=lambda: box.append(send()), daemon=True)
-        thread.start()
+        thread = self.spawn(lambda: box.append(send()))
         thread.join(limit)
         elapsed = time.monotonic() - started
         if thread.is_alive():
@@ -218,20 +251,12 @@ def upstream() -> Iterator[FakeUpstream]:
 
 @pytest.fixture
 def world(upstream: FakeUpstream) -> Iterator[World]:
-    scene = World(upstream)
-    with scene.client:
-        try:
-            yield scene
-        finally:
-            upstream.release()  # a hung request of the app's must not outlive the test
+    with World(upstream) as scene:
+        yield scene
 
 
 @pytest.fixture
 def quick(upstream: FakeUpstream) -> Iterator[World]:
-    """A world whose attempts time out after 0.15 s, for the tests where the service hangs or drips."""
-    scene = World(upstream, timeout=0.15)
-    with scene.client:
-        try:
-            yield scene
-        finally:
-            upstream.release()  # a hung request of the app's must not outlive the test
+    """A world whose attempts time out after 0.1 s, for the tests where the service hangs or drips."""
+    with World(upstream, timeout=0.05) as scene:
+        yield scene

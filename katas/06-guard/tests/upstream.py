@@ -182,14 +182,14 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
                 return True
 
         def _drip(self, behaviour: Behaviour) -> None:
-            # Headers at once, then one byte of a long body every 20 ms: each read is quick,
+            # Headers at once, then one byte of a long body every 5 ms: each read is quick,
             # the whole answer would take minutes.
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", "10000")
             self.end_headers()
             self.wfile.flush()
-            while not fake._released.wait(0.02):
+            while not fake._released.wait(0.005):
                 self.wfile.write(b" ")
                 self.wfile.flush()
             self._reset(behaviour)

@@ -154,24 +154,26 @@ def test_after_a_burst_requests_come_back_at_the_sustained_rate(world):
 @pytest.mark.rules("5.5")
 def test_forwarded_for_is_believed_only_from_a_trusted_proxy(upstream):
     proxy, spoofed = "10.0.0.2", "10.9.9.9"
-    scene = World(upstream, proxies=(proxy, "10.0.0.3"))
+    with World(upstream, proxies=(proxy, "10.0.0.3")) as scene:
 
-    def tries(n, peer, forwarded):
-        return [
-            scene.sign_in(
-                f"n{i}-{peer}-{forwarded(0)}@inkwell.test", "wrong", peer=peer, forwarded=forwarded(i)
-            ).status_code
-            for i in range(n)
-        ]
+        def tries(n, peer, forwarded):
+            return [
+                scene.sign_in(
+                    f"n{i}-{peer}-{forwarded(0)}@inkwell.test", "wrong", peer=peer, forwarded=forwarded(i)
+                ).status_code
+                for i in range(n)
+            ]
 
-    seen = {
-        "21 from an untrusted peer, each with its own X-Forwarded-For": tries(21, spoofed, lambda i: f"203.0.113.{i}"),
-        "25 clients through the proxy": tries(25, proxy, lambda i: f"198.51.100.{i + 50}"),
-        "21 through the proxy, the client spoofing a first hop": tries(
-            21, proxy, lambda i: f"192.0.2.{i}, 203.0.113.99"
-        ),
-        "25 clients through two proxies": tries(25, proxy, lambda i: f"203.0.113.{i + 100}, 10.0.0.3"),
-    }
+        seen = {
+            "21 from an untrusted peer, each with its own X-Forwarded-For": tries(
+                21, spoofed, lambda i: f"203.0.113.{i}"
+            ),
+            "25 clients through the proxy": tries(25, proxy, lambda i: f"198.51.100.{i + 50}"),
+            "21 through the proxy, the client spoofing a first hop": tries(
+                21, proxy, lambda i: f"192.0.2.{i}, 203.0.113.99"
+            ),
+            "25 clients through two proxies": tries(25, proxy, lambda i: f"203.0.113.{i + 100}, 10.0.0.3"),
+        }
     last = {k: v[-1] for k, v in seen.items()}
     wanted = {k: (401 if k.startswith("25") else 429) for k in seen}
     # 25 clients from one proxy: the proxy's own address is limited as 20; each client by itself is not

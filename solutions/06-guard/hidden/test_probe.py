@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
@@ -21,8 +20,7 @@ def test_while_the_probe_is_in_flight_other_calls_reach_nothing(quick):
     world.clock.advance(30)
     world.upstream.will(HANG, then=status(503))
     before = len(world.upstream.arrived("/previews"))
-    probe = threading.Thread(target=world.new_post, daemon=True)
-    probe.start()
+    probe = world.spawn(world.new_post)
     deadline = time.monotonic() + 1.0
     while len(world.upstream.arrived("/previews")) == before and time.monotonic() < deadline:
         time.sleep(0.005)
