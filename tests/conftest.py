@@ -36,10 +36,28 @@ _NONE = SimpleNamespace(params={})  # what an item that is not parametrised offe
 SLOW_KINDS = ("grades", "builds", "typecheck", "browser", "processes", "notebook")
 
 
+# Module-wide caches of graded runs, one entry per kata: their tests spread over the workers by kata.
+_BY_KATA = ("test_decoys.py", "test_mutants.py")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if any(item.get_closest_marker(kind) for kind in SLOW_KINDS):
             item.add_marker(pytest.mark.slow)
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
+
+
+def _group(item: pytest.Item) -> str:
+    """The worker group of a test (`--dist loadgroup`): a module's tests stay together, since they
+    share its fixtures; every test that asks `checked` for a kata shares its session-wide batch;
+    decoys and mutants go by kata."""
+    if "checked" in getattr(item, "fixturenames", ()):
+        return "checked"
+    params = getattr(item, "callspec", _NONE).params
+    if item.path.name in _BY_KATA:
+        decoy = params.get("decoy")
+        return f"{item.path.name}:{decoy.kata.id if decoy else params.get('kata_id', '')}"
+    return item.nodeid.split("::", 1)[0]
 
 
 @pytest.fixture(scope="session")

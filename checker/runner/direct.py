@@ -5,6 +5,7 @@ does nothing unless the command line names a kata's tests (or a hidden suite): t
 kata's folder first on `sys.path`, so `inkwell` is the learner's (or the reference) package, and
 maps the kata's public tests folder to `kata_tests`, as `kata check` does. The grade still comes
 from `kata check`, which also runs the reviewer's suite and turns failures into sentences.
+Such a run stays in one process; the project's own run spreads over a worker per core (`-n auto`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ def pytest_load_initial_conftests(early_config: pytest.Config, args: list[str]) 
             early_config.addinivalue_line("markers", "rules(*ids): the README rules a test proves")
             _share_fixtures_with_properties()
             return
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: a learner copy has no pytest-xdist
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (the project's setting): a kata's own tests run in one process, as `kata check` runs them."""
+    root = Path(config.rootpath)
+    named = [arg.split("::", 1)[0] for arg in config.args]
+    return 0 if any(_kata_folder(root, arg) is not None for arg in named) else None
 
 
 def _kata_folder(root: Path, arg: str) -> Path | None:

@@ -3,7 +3,7 @@
 The copy keeps the project table (the loop's pinned dependencies, the `kata` script), the build
 backend and every other tool's settings, but no dependency group: `uv run` would install the dev
 group (JupyterLab, mkdocs, mypy: three quarters of the install) by default, and nothing in a copy
-uses it. Its pytest settings lose the notebook options, since nbval is not installed there.
+uses it. Its pytest settings lose the options of nbval and pytest-xdist, which are not installed there.
 
 A copy that carries a wheelhouse is also told, in its `[tool.uv]` table, to install from it alone:
 no index, no network, and only the platform the wheels were built for. Then the plain
@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from checker.errors import KataError
 
 _HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-# nbval's options (the notebooks run under pytest in the project); one takes a value.
-_NBVAL_OPTION = re.compile(r"\s*--nbval(?:-sanitize-with\s+[^\s\"]+|[\w-]*)")
+# The options of the project's dev-only plugins: nbval's (the notebooks run under pytest in the
+# project; one takes a value) and pytest-xdist's (a worker per core).
+_DEV_OPTION = re.compile(r"\s*(?:--nbval(?:-sanitize-with\s+[^\s\"]+|[\w-]*)|-n\s+\w+|--dist\s+\w+)")
 
 
 class LearnerProjectError(KataError):
@@ -85,7 +86,7 @@ def _tables(text: str) -> list[tuple[str, list[str]]]:
 
 
 def _learner_pytest(lines: list[str]) -> list[str]:
-    """The pytest settings without the notebooks: no nbval options, no test paths (the copy has none)."""
+    """The pytest settings without the dev plugins' options and test paths (the copy has neither)."""
     kept: list[str] = []
     comments: list[str] = []  # comment lines go with the setting below them
     for line in lines:
@@ -97,7 +98,7 @@ def _learner_pytest(lines: list[str]) -> list[str]:
             comments = []
             continue
         if key == "addopts":
-            line = _NBVAL_OPTION.sub("", line)
+            line = _DEV_OPTION.sub("", line)
         kept += [*comments, line]
         comments = []
     return kept + comments

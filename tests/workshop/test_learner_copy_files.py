@@ -34,13 +34,15 @@ def test_the_copy_keeps_the_loops_pins_and_drops_every_dependency_group():
     assert copy["tool"]["importlinter"] == PROJECT["tool"]["importlinter"]
 
 
-def test_the_copys_pytest_settings_lose_the_notebook_options_nbval_is_not_there_to_read():
+def test_the_copys_pytest_settings_lose_the_options_of_nbval_and_xdist_which_are_not_there_to_read():
     project = PROJECT["tool"]["pytest"]["ini_options"]
     copy = tomllib.loads(learner_pyproject(PROJECT_TOML))["tool"]["pytest"]["ini_options"]
     assert "--nbval" in project["addopts"], "the project no longer runs its notebooks under pytest"
+    assert "-n auto" in project["addopts"], "the project no longer runs on a worker per core"
     assert "nbval" not in copy["addopts"] and "notebooks" not in copy["addopts"]
+    dev_options = r"--nbval-sanitize-with \S+|-n \S+|--dist \S+"
     assert copy["addopts"].split() == [
-        word for word in re.sub(r"--nbval-sanitize-with \S+", "", project["addopts"]).split() if "nbval" not in word
+        word for word in re.sub(dev_options, "", project["addopts"]).split() if "nbval" not in word
     ]
     assert "-p checker.runner.direct" in copy["addopts"], "`uv run pytest katas/<id>/tests` needs the plugin"
     assert "testpaths" not in copy

@@ -1,0 +1,24 @@
+"""The project's run spreads over a worker per core; a kata's own tests, run directly, stay in one process."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from checker.runner.direct import pytest_xdist_auto_num_workers
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("args", "workers"),
+    [
+        ([], None),  # None: pytest-xdist's own choice, a worker per core
+        (["tests/cli"], None),
+        (["katas/06-guard/tests"], 0),
+        (["solutions/02-result/hidden/test_loud.py::test_x"], 0),
+        (["tests", "katas/00-welcome/tests"], 0),
+    ],
+)
+def test_a_katas_own_tests_run_in_one_process_and_the_projects_on_a_worker_per_core(args, workers):
+    assert pytest_xdist_auto_num_workers(SimpleNamespace(rootpath=ROOT, args=args)) == workers
