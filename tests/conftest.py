@@ -36,7 +36,9 @@ _NONE = SimpleNamespace(params={})  # what an item that is not parametrised offe
 SLOW_KINDS = ("grades", "builds", "typecheck", "browser", "processes", "notebook")
 
 
-# Module-wide caches of graded runs, one entry per kata: their tests spread over the workers by kata.
+# The modules whose tests ask `checked` for a kata: they share its session-wide batch of checks.
+CHECKED_MODULES = ("test_bars.py", "test_rules.py", "test_postgresql_leg.py", "test_messages.py", "test_attacks.py")
+# Module-wide caches of graded runs, one entry per kata: their tests may spread over the workers by kata.
 _BY_KATA = ("test_decoys.py", "test_mutants.py")
 
 
@@ -44,20 +46,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if any(item.get_closest_marker(kind) for kind in SLOW_KINDS):
             item.add_marker(pytest.mark.slow)
-        item.add_marker(pytest.mark.xdist_group(_group(item)))
+        if "checked" in getattr(item, "fixturenames", ()) and item.path.name not in CHECKED_MODULES:
+            raise pytest.UsageError(
+                f"{item.nodeid} asks for `checked`: add {item.path.name!r} to CHECKED_MODULES in tests/conftest.py, "
+                "so that its tests share a worker with the batch they share"
+            )
 
 
-def _group(item: pytest.Item) -> str:
-    """The worker group of a test (`--dist loadgroup`): a module's tests stay together, since they
-    share its fixtures; every test that asks `checked` for a kata shares its session-wide batch;
-    decoys and mutants go by kata."""
-    if "checked" in getattr(item, "fixturenames", ()):
+def worker_group(nodeid: str) -> str:
+    """The tests one worker runs together: a module's (they share its fixtures), every module of
+    CHECKED_MODULES (they share one batch), and the decoys or mutants of one kata."""
+    path, _, name = nodeid.partition("::")
+    module = path.rsplit("/", 1)[-1]
+    if module in CHECKED_MODULES:
         return "checked"
-    params = getattr(item, "callspec", _NONE).params
-    if item.path.name in _BY_KATA:
-        decoy = params.get("decoy")
-        return f"{item.path.name}:{decoy.kata.id if decoy else params.get('kata_id', '')}"
-    return item.nodeid.split("::", 1)[0]
+    if module in _BY_KATA and "[" in name:
+        return f"{path}[{name.split('[', 1)[1].split('/', 1)[0].rstrip(']')}]"
+    return path
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's; absent where the plugin is not installed
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """`--dist loadfile` (the project's setting), refined to `worker_group`. pytest-xdist's own
+    loadgroup marks groups by rewriting node ids, which pytest 9 no longer allows (pytest-xdist#1386)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkerGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_group(nodeid)
+
+    return ByWorkerGroup(config, log)
 
 
 @pytest.fixture(scope="session")
