@@ -54,6 +54,7 @@ def check(
     workdir: Path | None = None,
     observe: bool = False,
     seeds: Path | None = None,
+    skip: tuple[str, ...] = (),
 ) -> CheckReport:
     """Check the submission at `path` (default: the kata's own folder) and report per test.
 
@@ -65,7 +66,8 @@ def check(
     reads "not run", which is enough to count a suite's checks. `workdir` is where the run's
     private folder is made (default: the system's temporary folder). With `observe`, the suites'
     checks send observations to `tap` (the grader's outside judge; see checker.grading.judge);
-    `seeds` names the Hypothesis seeds of the original suites, for a rewritten copy.
+    `seeds` names the Hypothesis seeds of the original suites, for a rewritten copy. Tests in
+    `skip` (ids as the report gives them) are left out: the report does not hold them.
     """
     started = time.perf_counter()
     package = locate_package(kata, path or kata.folder)
@@ -75,7 +77,7 @@ def check(
         copy = private_copy(package, Path(scratch))
         run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
         run.stop_early(first_failure=first_failure, collect_only=collect_only, cancel=cancel)
-        run.observe, run.seeds = observe, seeds
+        run.observe, run.seeds, run.skip = observe, seeds, skip
         run.until_done(started)
     return CheckReport(
         kata=kata,
@@ -108,6 +110,7 @@ class _Run:
         self.tap = tap
         self.observe: bool = False
         self.seeds: Path | None = None
+        self.skip: tuple[str, ...] = ()
         self.stop_early()
 
     def stop_early(
@@ -136,7 +139,7 @@ class _Run:
                 self._record(test_id, "not-run", why)
 
     def _command(self, results: Path) -> list[str]:
-        done = [arg for test_id in self.results for arg in ("--deselect", test_id)]
+        done = [arg for test_id in (*self.skip, *self.results) for arg in ("--deselect", test_id)]
         return [
             "-c",
             str(INI),
@@ -216,7 +219,8 @@ class _Run:
         kind = event.get("event")
         if kind == "collected":
             for test in event["tests"]:
-                self.expected.setdefault(test["id"], test)
+                if test["id"] not in self.skip:
+                    self.expected.setdefault(test["id"], test)
         elif kind == "start":
             return (event["id"], time.perf_counter())
         elif kind == "result" and event["id"] in self.expected:

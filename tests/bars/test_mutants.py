@@ -19,7 +19,7 @@ from tests.conftest import CATALOG
 
 pytestmark = pytest.mark.grades  # grades a sample of each kata's mutants
 
-SAMPLE = 12  # mutants per kata in an ordinary run
+SAMPLE = 8  # mutants per kata in an ordinary run
 KATAS = [kata.id for kata in CATALOG.katas]
 
 

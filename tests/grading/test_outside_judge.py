@@ -28,7 +28,7 @@ pytestmark = pytest.mark.grades  # grades a kata's reference and decoys twice, o
 
 # 04-indexing builds large databases and 07-migrations starts PostgreSQL: too slow for the project run.
 KATAS = ("00-welcome", "02-result")
-SAMPLE = 5
+SAMPLE = 2
 
 
 def _room(kata: Kata, room: Path) -> dict[str, Path]:
