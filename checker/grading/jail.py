@@ -39,7 +39,9 @@ class Confinement:
 
     cpu_seconds: int = 300  # CPU time of the whole run
     memory_bytes: int = 2 * 1024**3  # address space
-    processes: int = 64  # processes and threads (RLIMIT_NPROC, and a pids cgroup where one can be made)
+    # Processes and threads (RLIMIT_NPROC, and a pids cgroup where one can be made). 06-guard's suite
+    # alone needs about 130 threads: 40 requests at once, the app's worker threads, the fake service's.
+    processes: int = 256
     file_bytes: int = 32 * 1024**2  # the largest file the run may write, its captured output included
     open_files: int = 512
     cut_network: bool = True
