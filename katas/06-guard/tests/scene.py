@@ -6,7 +6,6 @@ two writers through `app.state.accounts`, and gives helpers for the requests the
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import random
 import sys
@@ -87,15 +86,11 @@ class World:
         self.client = TestClient(self.app, raise_server_exceptions=False, client=(PEER, 40000))
         self.tokens: dict[str, str] = {}
         self._threads: list[threading.Thread] = []
-        self._peers = contextlib.ExitStack()  # a client per other peer address, open while the world is
-        self._clients = {PEER: self.client}
-        self._open = False
         for name in ("ada", "bob"):
             self.add_writer(name)
 
     def __enter__(self) -> World:
-        self._peers.enter_context(self.client)
-        self._open = True
+        self.client.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -103,8 +98,7 @@ class World:
         # waiting forever: end the service's hangs, let every request the test sent finish, then close.
         self.upstream.release()
         self.join(self._threads, 15)
-        self._open = False
-        self._peers.close()
+        self.client.__exit__(*exc)
 
     def spawn(self, send: Callable[[], Any]) -> threading.Thread:
         """Send on a thread of its own, started now; the world waits for it before it closes."""
@@ -143,9 +137,7 @@ class World:
 
     def sign_in(self, email: str, password: str = PASSWORD, peer: str = PEER, forwarded: str | None = None) -> Any:
         headers = {"X-Forwarded-For": forwarded} if forwarded is not None else {}
-        client = self._clients.get(peer) or TestClient(self.app, raise_server_exceptions=False, client=(peer, 1))
-        if peer not in self._clients and self._open:  # kept open with the world, not opened per request
-            self._clients[peer] = client = self._peers.enter_context(client)
+        client = self.client if peer == PEER else TestClient(self.app, raise_server_exceptions=False, client=(peer, 1))
         return client.post("/tokens", json={"email": email, "password": password}, headers=headers)
 
     def limit(self, name: str) -> Any:
