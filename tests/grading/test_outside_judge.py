@@ -54,12 +54,19 @@ def test_the_reference_and_decoys_score_the_same_outside_as_in_process(
     local = {name: report.score for name, report in zip(folders, reports, strict=True)}
     # The limits of `kata check`: a loaded machine must not turn a slow honest test into a failure.
     options = replace(TIGHT, katas=(kata_id,), judge="outside", limits=Limits(per_test=20.0, per_run=180.0))
-    graded, judged = {}, {}
+    graded, judged, why = {}, {}, {}
     for judge, into in (("outside", graded), ("process", judged)):
         with Grader(grading_catalog, replace(options, judge=judge)) as grader:
-            into.update({g.name: g.katas[kata_id].score for g in grader.grade(discover([str(tmp_path)], [kata_id]))})
-    assert graded["reference"] == judged["reference"] == local["reference"] == 100, (graded, judged, local)
-    differ = {n: f"outside {graded[n]:g}, in-process {judged[n]:g}" for n in folders if graded[n] != judged[n]}
+            for g in grader.grade(discover([str(tmp_path)], [kata_id])):
+                row = g.katas[kata_id]
+                into[g.name] = row.score
+                why[judge, g.name] = f"{row.status} {row.reasons} {row.problems}"
+    assert graded["reference"] == judged["reference"] == local["reference"] == 100, (graded, judged, local, why)
+    differ = {
+        n: f"outside {graded[n]:g} ({why['outside', n]}), in-process {judged[n]:g} ({why['process', n]})"
+        for n in folders
+        if graded[n] != judged[n]
+    }
     assert not differ, differ
     # Where `kata grade` and `kata check` disagree whatever the judge (the sandboxed warm worker
     # against a fresh process), say so: that is not the outside judge's doing.

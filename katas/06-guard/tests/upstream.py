@@ -2,7 +2,8 @@
 
 It serves link previews (GET /previews?url=...) and mail (POST /messages). Each arrival takes
 the next behaviour from a script (or the default): answer, hang, drip, reset the connection,
-answer a status with Retry-After, or answer a malformed body. It records every arrival with
+answer a status with Retry-After, or answer a malformed body. An attempt the app had already
+given up on when it was served takes no behaviour, and is kept apart. It records every arrival with
 its real time, the app's fake time, its method, path, headers and body, and how many requests
 it held at once. `release()` ends every hang and drip; the fixture calls it at teardown.
 """
@@ -67,6 +68,7 @@ class FakeUpstream:
         self.fake_clock = fake_clock
         self.default = OK
         self.arrivals: list[Arrival] = []
+        self.abandoned: list[Arrival] = []  # attempts the app had given up on before they were served
         self.most_in_flight = 0
         self._in_flight = 0
         self._script: deque[Behaviour] = deque()
@@ -136,6 +138,11 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
             arrival = Arrival(
                 time.monotonic(), fake.fake_clock(), self.command, self.path, dict(self.headers.items()), sent
             )
+            if self._client_gone():
+                # The app gave up on this attempt before it was served (a loaded machine can delay
+                # the accept past a short deadline): it spends no behaviour of a later script.
+                fake.abandoned.append(arrival)
+                return
             behaviour = fake._next(arrival)
             try:
                 getattr(self, f"_{behaviour.kind}")(behaviour)

@@ -36,16 +36,27 @@ def _attempts(world, send, path, *script):
     return len(world.upstream.arrived(path)) - before
 
 
+def _timed_attempts(world, send, path, failure):
+    """A deadline is real time, and on a loaded machine the good answer after a timeout can miss it
+    too: a count that is off is played once more before it counts. A wrong app is wrong both times."""
+    n = _attempts(world, send, path, failure, OK)
+    return n if n == 2 else _attempts(world, send, path, failure, OK)
+
+
 @pytest.mark.task(2, points=6)
 @pytest.mark.rules("2.1")
 def test_retryable_failures_get_three_attempts_and_final_answers_one(quick):
     world, wrong = quick, []
     for name, failure in RETRIED.items():
         # A timeout costs real time: it is played once, then followed by a good answer.
-        n = 3 if failure in (HANG, DRIP) else _attempts(world, world.new_post, "/previews", failure, failure, failure)
+        timed = failure in (HANG, DRIP)
+        n = 3 if timed else _attempts(world, world.new_post, "/previews", failure, failure, failure)
         if n != 3:
             wrong.append(f"preview after {name} every time: {n} attempts, expected 3")
-        n = _attempts(world, world.new_post, "/previews", failure, OK)
+        if timed:
+            n = _timed_attempts(world, world.new_post, "/previews", failure)
+        else:
+            n = _attempts(world, world.new_post, "/previews", failure, OK)
         if n != 2:
             wrong.append(f"preview after {name} once, then 200: {n} attempts, expected 2")
     for name, answer in {**FINAL, "200": OK}.items():
