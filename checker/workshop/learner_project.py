@@ -21,7 +21,7 @@ from checker.errors import KataError
 
 _HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 # The options of the project's dev-only plugins: nbval's (the notebooks run under pytest in the
-# project; one takes a value) and pytest-xdist's (a worker per core).
+# project; one takes a value) and pytest-xdist's (a worker more than the cores).
 _DEV_OPTION = re.compile(r"\s*(?:--nbval(?:-sanitize-with\s+[^\s\"]+|[\w-]*)|-n\s+\w+|--dist\s+\w+)")
 
 

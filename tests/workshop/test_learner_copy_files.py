@@ -38,7 +38,7 @@ def test_the_copys_pytest_settings_lose_the_options_of_nbval_and_xdist_which_are
     project = PROJECT["tool"]["pytest"]["ini_options"]
     copy = tomllib.loads(learner_pyproject(PROJECT_TOML))["tool"]["pytest"]["ini_options"]
     assert "--nbval" in project["addopts"], "the project no longer runs its notebooks under pytest"
-    assert "-n auto" in project["addopts"], "the project no longer runs on a worker per core"
+    assert "-n auto" in project["addopts"], "the project no longer spreads its run over workers"
     assert "nbval" not in copy["addopts"] and "notebooks" not in copy["addopts"]
     dev_options = r"--nbval-sanitize-with \S+|-n \S+|--dist \S+"
     assert copy["addopts"].split() == [
