@@ -82,8 +82,9 @@ def confine(rules: Confinement, cgroup: str | None = None) -> list[str]:
 
 
 def isolate(rules: Confinement) -> list[str]:
-    """New namespaces: an empty network (as `unshare -rn` does), and a mount table in which the
-    hidden paths are empty read-only folders. Returns what could not be done, in sentences."""
+    """New namespaces: an empty network with its loopback up (`unshare -rn`, then `ip link set lo
+    up`), and a mount table in which the hidden paths are empty read-only folders. Returns what
+    could not be done, in sentences."""
     hide = [p for p in rules.hidden_paths if Path(p).is_dir()]
     flags = (_CLONE_NEWNET if rules.cut_network else 0) | (_CLONE_NEWNS if hide else 0)
     if not flags:
@@ -104,6 +105,11 @@ def isolate(rules: Confinement) -> list[str]:
         Path("/proc/self/setgroups").write_text("deny")
         Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")
         Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
+    if rules.cut_network:
+        try:
+            _loopback_up()  # the network is cut; 127.0.0.1 stays, for suites that serve fakes on it
+        except OSError as error:
+            return [f"the loopback of the cut network could not be brought up ({error.strerror})"]
     return _hide(libc, hide)
 
 
