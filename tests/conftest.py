@@ -37,7 +37,7 @@ SLOW_KINDS = ("grades", "builds", "typecheck", "browser", "processes", "notebook
 
 
 # The modules whose tests ask `checked` for a kata: they share its session-wide batch of checks.
-CHECKED_MODULES = ("test_bars.py", "test_rules.py", "test_postgresql_leg.py", "test_messages.py", "test_attacks.py")
+CHECKED_MODULES = ("test_bars.py", "test_rules.py", "test_postgresql_leg.py", "test_messages.py")
 # Module-wide caches of graded runs, one entry per kata: their tests may spread over the workers by kata.
 _BY_KATA = ("test_decoys.py", "test_mutants.py")
 
