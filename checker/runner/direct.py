@@ -42,7 +42,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto` (the project's setting): a kata's own tests run in one process, as `kata check` runs
     them; the project's run on a worker more than the cores. Its workers spend about a quarter of
     their time waiting on the checks, servers and browsers they start (on 2 cores, 2 workers used
-    811 CPU-seconds in 548 s); 3 workers took 471 s (one run each, fresh clones)."""
+    811 CPU-seconds in 548 s); 3 workers took 471 s and 530 s (two runs of fresh clones)."""
     root = Path(config.rootpath)
     named = [arg.split("::", 1)[0] for arg in config.args]
     return 0 if any(_kata_folder(root, arg) is not None for arg in named) else (os.cpu_count() or 1) + 1
