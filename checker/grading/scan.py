@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.syntax import parse
+
 _MODULES = {
     "_pytest": "imports pytest's internals",
     "pytest": "imports pytest",
@@ -97,7 +99,7 @@ def _digest(path: Path) -> str:
 
 def scan_source(source: str, relative: str) -> list[Suspect]:
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return []
     found = []

@@ -22,6 +22,8 @@ import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.syntax import parse
+
 WITHHELD = "(withheld: the grader compares this check itself)"
 _IMPORT = "from checker.testkit import declare_self as _kata_declare_self, observe as _kata_observe"
 
@@ -53,7 +55,7 @@ def strip_suites(folders: list[Path]) -> Sites:
 
 def strip_source(source: str, name: str = "<suite>") -> tuple[str, Sites]:
     """The rewritten text of one suite file, and its checks by kind."""
-    tree = ast.parse(source)
+    tree = parse(source)
     rewriter = _Rewriter(name)
     tree = rewriter.visit(tree)
     if rewriter.sites.outside or rewriter.sites.self_reported:
@@ -68,7 +70,7 @@ def _add_import(tree: ast.Module) -> None:
         future = isinstance(node, ast.ImportFrom) and node.module == "__future__"
         if docstring or future:
             at = index + 1
-    tree.body[at:at] = ast.parse(_IMPORT).body
+    tree.body[at:at] = parse(_IMPORT).body
 
 
 def _called(node: ast.Call) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from checker.syntax import parse
+
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Lt: ast.LtE,
     ast.LtE: ast.Lt,
@@ -75,7 +77,7 @@ class _Site:
 
 def mutations(path: str, source: str) -> Iterator[Mutation]:
     """Every first-order mutation of `source`, each as the whole mutated file."""
-    tree = ast.parse(source)
+    tree = parse(source)
     seen: dict[tuple[str, str], int] = {}
     for index, site in enumerate(_sites(tree)):
         key = (site.scope, site.what)
@@ -86,7 +88,7 @@ def mutations(path: str, source: str) -> Iterator[Mutation]:
 
 
 def _mutate(source: str, wanted: int) -> str | None:
-    tree = ast.parse(source)
+    tree = parse(source)
     for index, site in enumerate(_sites(tree)):
         if index == wanted:
             before = ast.unparse(tree)

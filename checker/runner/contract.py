@@ -9,6 +9,7 @@ import ast
 from pathlib import Path
 
 from checker.catalog import Kata
+from checker.syntax import parse
 
 _LARGEST = 1_000_000  # bytes of source read; a larger module is left to the suites
 
@@ -27,7 +28,7 @@ def contract_problem(kata: Kata, package: Path) -> str | None:
     if source.is_symlink() or source.stat().st_size > _LARGEST:
         return None  # never follow a submission's link out of it; the suites judge what it holds
     try:
-        tree = ast.parse(source.read_text(encoding="utf-8", errors="replace"))
+        tree = parse(source.read_text(encoding="utf-8", errors="replace"))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # the suites report the syntax error with its line
     names = _top_level_names(tree.body)
