@@ -22,12 +22,13 @@ def _in_time(world, send, what, behaviour_said):
 def _both_in_time(world, behaviour_said):
     """A post with a link and an invite, sent at once (each call has its own bulkhead): their
     deadlines run side by side, so the test waits once, not twice."""
-    found = {}
     calls = {"POST /posts with a link": world.new_post, "POST /invites": world.invite}
-    threads = [
-        world.spawn(lambda what=what, send=send: found.__setitem__(what, _in_time(world, send, what, behaviour_said)))
-        for what, send in calls.items()
-    ]
+    found = {}
+
+    def timed(what, send):
+        found[what] = _in_time(world, send, what, behaviour_said)
+
+    threads = [world.spawn(lambda what=what, send=send: timed(what, send)) for what, send in calls.items()]
     world.join(threads, 3 * world.timeout + 20)
     return [found.get(what, (True, f"{what} ({behaviour_said}): the suite got no answer")) for what in calls]
 
