@@ -5,7 +5,7 @@ the next behaviour from a script (or the default): answer, hang, drip, reset the
 answer a status with Retry-After, or answer a malformed body. An attempt the app had already
 given up on when it was served takes no behaviour, and is kept apart. It records every arrival with
 its real time, the app's fake time, its method, path, headers and body, and how many requests
-it held at once. `release()` ends every hang and drip; the fixture calls it at teardown.
+it held at once. `release()` ends every hang and drip (until the next `will`); the fixture calls it at teardown.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ class FakeUpstream:
 
     def will(self, *behaviours: Behaviour, then: Behaviour | None = None) -> None:
         """The next arrivals meet `behaviours` in order (what was left of an earlier script is
-        dropped), and every later one `then` (if given)."""
+        dropped), and every later one `then` (if given). A released service holds hangs again."""
+        self._released.clear()
         with self._lock:
             self._script = deque(behaviours)
             if then is not None:
