@@ -90,7 +90,7 @@ if ON_A_SERVER:
                                         "VALUES ('slow@inkwell.io', 'Slow Writer', 'member', now())"))  # fmt: skip
             builder = threading.Thread(target=lambda: outcome.update(build=migrate(database, INDEX)))
             builder.start()
-            waited = _wait_for_index_build(engine)
+            waited = _wait_for_index_build(engine, builder)
             writer = _write_with_timeout(engine)
             open_writer.commit()
             open_writer.close()
@@ -108,11 +108,15 @@ if ON_A_SERVER:
         )
 
 
-def _wait_for_index_build(engine: sa.Engine) -> bool:
+def _wait_for_index_build(engine: sa.Engine, builder: threading.Thread) -> bool:
+    """Whether the index build was seen waiting on the open writer. The upgrade starts a Python
+    process of its own, slow to reach its CREATE INDEX on a loaded machine: the wait lasts while
+    the upgrade runs, 30 s at most."""
     query = sa.text(
         "SELECT count(*) FROM pg_stat_activity WHERE query ILIKE 'CREATE%INDEX%' AND wait_event_type = 'Lock'"
     )
-    for _ in range(100):
+    until = time.monotonic() + 30
+    while builder.is_alive() and time.monotonic() < until:
         with engine.connect() as connection:
             if connection.execute(query).scalar():
                 return True
