@@ -71,6 +71,29 @@ def pytest_configure(config: pytest.Config) -> None:
     seeds = config.getoption("--kata-seeds")
     if seeds:
         reporter.seeds = _use_seeds(seeds)
+    fix_hypothesis_examples()
+
+
+def fix_hypothesis_examples() -> None:
+    """Make a property test try the same examples whatever code the process has loaded.
+
+    Hypothesis draws some of its examples (about 1 in 20) from the string and number literals of
+    every loaded module outside site-packages and the tests: the submission's own code, and
+    whatever the worker imported. Without this, a derandomised test would try other examples on
+    another submission, or in another launcher: a submission could steer the examples by the
+    literals it holds, and the outside judge could not compare a run with the reference's.
+    The pool of those literals is pinned empty; Hypothesis's own constants stay.
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
+        from hypothesis.internal.floats import float_to_int
+        from sortedcontainers import SortedSet  # type: ignore[import-untyped]  # Hypothesis's own dependency
+    except ImportError:  # a kata without property tests need not have Hypothesis
+        return
+    empty = Constants(integers=SortedSet(), floats=SortedSet(key=float_to_int), bytes=SortedSet(), strings=SortedSet())
+    providers._get_local_constants = lambda: empty
+    providers.CONSTANTS_CACHE.cache.clear()  # pools drawn before this, in the worker's parent, included
 
 
 def expose_support(folder: Path) -> None:
