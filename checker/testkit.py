@@ -14,7 +14,16 @@ from typing import Any
 
 from checker.errors import KataError
 
-__all__ = ["LearnerImportError", "canonical", "declare_self", "expect", "expect_equal", "learner", "observe"]
+__all__ = [
+    "LearnerImportError",
+    "canonical",
+    "declare_self",
+    "expect",
+    "expect_equal",
+    "learner",
+    "observe",
+    "outcome",
+]
 
 Channel = Callable[[str, "str | bool | None"], None]  # (kind, value): "value" with a canonical text, or "self"
 _channel: Channel | None = None  # set by the check plugin in observe mode (`kata grade --judge outside`) only
@@ -53,6 +62,19 @@ def expect(condition: object, *, did: str, saw: str, expected: str, why: str = "
 def expect_equal(actual: Any, expected: Any, *, did: str, why: str = "") -> None:
     """Fail unless `actual == expected`, showing both with repr."""
     expect(actual == expected, did=did, saw=repr(actual), expected=repr(expected), why=why)
+
+
+def outcome(call: Callable[[], Any], refusal: type[BaseException]) -> Any:
+    """What `call` did, as one value a check can compare: its result, or `"raised <refusal's name>"`
+    when it raised `refusal` (or a subclass). Any other exception goes up as it is.
+
+    A refusal written as a value check, `expect_equal(outcome(..., ValueError), "raised ValueError")`,
+    is one the outside judge decides; a `try` around a check leaves it to the run.
+    """
+    try:
+        return call()
+    except refusal:
+        return f"raised {refusal.__name__}"
 
 
 def observing(channel: Channel | None) -> None:

@@ -20,9 +20,8 @@ X30, Y29 = "x" * 30, "y" * 29
 
 def _slug_case(text, title, slug, *also):
     got = text.slugify(title)
-    if got in also:
-        return
-    expect_equal(got, slug, did=f"Called slugify({title!r})", why=slug_why(got, slug))
+    # A slug in `also` is right too: it is compared as the first.
+    expect_equal(slug if got in also else got, slug, did=f"Called slugify({title!r})", why=slug_why(got, slug))
 
 
 @pytest.mark.task(2, points=1)
@@ -72,11 +71,10 @@ def test_slugify_leaves_no_hyphen_at_either_end(text, title, slug):
 def test_a_slug_of_exactly_sixty_characters_is_kept_whole(text):
     title = f"{X30} {Y29}"
     got = text.slugify(title)
-    expect(
-        text.MAX_SLUG_LENGTH == CAP and got == f"{X30}-{Y29}",
+    expect_equal(
+        (text.MAX_SLUG_LENGTH, got),
+        (60, f"{X30}-{Y29}"),
         did="Read MAX_SLUG_LENGTH, then called slugify('x' * 30 + ' ' + 'y' * 29)",
-        saw=f"MAX_SLUG_LENGTH = {text.MAX_SLUG_LENGTH!r}, slug of {len(got)} characters: {got!r}",
-        expected=f"MAX_SLUG_LENGTH = 60 and the whole 60-character slug {X30}-{Y29}",
         why="Rule 2.4: the cap is 60, and a slug of exactly 60 characters fits it: nothing is cut."
         if text.MAX_SLUG_LENGTH == CAP
         else "Rule 2.4: MAX_SLUG_LENGTH is 60.",
@@ -112,13 +110,7 @@ def test_slugify_falls_back_to_post(text, title):
 def test_slugify_of_any_title_made_of_words(text, case):
     title, parts = case
     slug = text.slugify(title)
-    expect(
-        slug == expected_slug(parts),
-        did=f"Called slugify({title!r})",
-        saw=repr(slug),
-        expected=repr(expected_slug(parts)),
-        why=slug_why(slug, expected_slug(parts)),
-    )
+    expect_equal(slug, expected_slug(parts), did=f"Called slugify({title!r})", why=slug_why(slug, expected_slug(parts)))
 
 
 def _unique_case(text, title, taken, slug, why):
