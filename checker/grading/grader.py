@@ -31,10 +31,10 @@ from checker.grading.jail import Confinement
 from checker.grading.judge import SEEDS, Reference, copy_stripped, copy_suites, judge, reference
 from checker.grading.manifest import Entry, collect_manifest, verify
 from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade
-from checker.grading.sandbox import JailedLauncher
+from checker.grading.sandbox import SUITE_SETTINGS, JailedLauncher
 from checker.grading.scan import known_files, scan
 from checker.report import CheckReport, TestResult, task_earned
-from checker.runner.launch import FreshLauncher, WarmLauncher
+from checker.runner.launch import FreshLauncher, WarmLauncher, WithSettings
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
@@ -121,7 +121,8 @@ class Grader:
         launcher = WarmLauncher()
         try:
             with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
-                found = list(pool.map(lambda kata: collect_manifest(kata, launcher), missing))
+                settled = WithSettings(launcher, SUITE_SETTINGS)
+                found = list(pool.map(lambda kata: collect_manifest(kata, settled), missing))
         finally:
             launcher.close()
         with self._lock:
@@ -132,7 +133,7 @@ class Grader:
         with self._lock:
             if kata.id not in self._manifests:
                 # No submission code runs here, and the jail would hide the very suites it collects.
-                self._manifests[kata.id] = collect_manifest(kata, FreshLauncher())
+                self._manifests[kata.id] = collect_manifest(kata, WithSettings(FreshLauncher(), SUITE_SETTINGS))
             return self._manifests[kata.id]
 
     def reference(self, kata: Kata) -> Reference:
@@ -141,7 +142,8 @@ class Grader:
         with self._lock:
             if kata.id not in self._references:
                 # Trusted: the reference solution, no submission code; the jail would hide the solution.
-                self._references[kata.id] = reference(kata, seeds, FreshLauncher(), self.options.limits)
+                trusted = WithSettings(FreshLauncher(), SUITE_SETTINGS)
+                self._references[kata.id] = reference(kata, seeds, trusted, self.options.limits)
             return self._references[kata.id]
 
     def grade_one(self, source: Source) -> SubmissionGrade:

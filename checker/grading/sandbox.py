@@ -27,6 +27,13 @@ from checker.runner.launch import ForkServer
 PYTHON = [sys.executable, "-I", "-B"]
 
 
+# What every process of a grading batch gets, the trusted ones included (the manifest's collection,
+# the outside judge's reference runs): the suites must collect the same tests in all of them. A
+# sandboxed run cannot start 07's throwaway PostgreSQL server, so grading leaves the PostgreSQL
+# variants out everywhere; the suite then splits their points over the SQLite ones.
+SUITE_SETTINGS = {"KATA_POSTGRES": "off"}
+
+
 def clean_env(cwd: Path) -> dict[str, str]:
     """Only what a run needs: nothing of the reviewer's environment (PYTEST_ADDOPTS and the like)."""
     home, tmp = cwd / "home", cwd / "tmp"
@@ -43,6 +50,7 @@ def clean_env(cwd: Path) -> dict[str, str]:
         "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # the one plugin a run needs is named with -p
+        **SUITE_SETTINGS,
     }
 
 

@@ -46,6 +46,16 @@ class FreshLauncher:
             )
 
 
+class WithSettings:
+    """Another launcher whose runs also get `settings` in their environment."""
+
+    def __init__(self, inner: Launcher, settings: dict[str, str]) -> None:
+        self.inner, self.settings = inner, settings
+
+    def start(self, args: list[str], *, cwd: Path, env: dict[str, str], output: Path) -> Handle:
+        return self.inner.start(args, cwd=cwd, env={**env, **self.settings}, output=output)
+
+
 class ForkServer:
     """The client side of a warm worker: starts it on demand, sends a request, reads the pid."""
 
