@@ -11,8 +11,10 @@ sequence of observations. A submission's test then passes only when
 when the test is outside-judged: its reference sequence holds only value observations, the same in
 both reference runs, and the reference passed it. Whatever the process forges, such a test's points
 need the reference's values. Every other test (its reference sequence holds a self-reported check,
-none at all, or values that differ between the two reference runs) keeps the run's own outcome, and
-its points are counted apart as self-reported.
+none at all, or values that differ between the two reference runs) is self-reported: its points rest
+on the run's word and are counted apart. Its value observations must still be the reference's where
+those were the same in both runs: in the stripped copy a value check no longer fails, so a test
+whose self-reported checks pass would otherwise pass with wrong values that `kata check` fails.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Reference:
     values: dict[str, tuple[str, ...]]  # test id -> its value observations, in order
     outside: frozenset[str]  # tests whose every check is a value the grader compares
     sites: Sites
+    settled: frozenset[str] = frozenset()  # tests the reference passed with the same values every run
 
 
 def copy_suites(kata: Kata, suite_root: Path) -> Path:
@@ -106,7 +109,10 @@ def reference(kata: Kata, seeds: dict[str, int], launcher: Launcher, limits: Lim
         passes.append({t.id for t in report.tests if t.passed})
     passed = set.intersection(*passes)
     first = sequences[0]
-    values = {test: tuple(str(v) for k, v in seq if k == "value") for test, seq in first.items()}
+    values = {test: _values(seq) for test, seq in first.items()}
+    settled = {
+        test for test in passed if all(_values(other.get(test, [])) == values.get(test, ()) for other in sequences[1:])
+    }
     outside = {
         test
         for test, seq in first.items()
@@ -115,21 +121,25 @@ def reference(kata: Kata, seeds: dict[str, int], launcher: Launcher, limits: Lim
         and all(kind == "value" for kind, _ in seq)
         and all(other.get(test) == seq for other in sequences[1:])
     }
-    return Reference(values, frozenset(outside), sites)
+    return Reference(values, frozenset(outside), sites, frozenset(settled))
+
+
+def _values(sequence: list[tuple[str, Any]]) -> tuple[str, ...]:
+    return tuple(str(v) for k, v in sequence if k == "value")
 
 
 def judge(reference: Reference, events: list[dict[str, Any]], tests: list[TestResult]) -> list[TestResult]:
-    """The run's tests with the grader's verdicts: an outside-judged test's pass needs the reference's
-    observations as well; a self-reported one keeps the run's outcome (a check decided in the run may
-    rightly skip its value checks: alternatives accepted, an early return)."""
+    """The run's tests with the grader's verdicts: a test's pass needs the reference's value
+    observations as well, wherever the reference made the same ones on every run (every
+    outside-judged test, and most self-reported ones); any other test keeps the run's outcome."""
     seen = observations(events)
     judged = []
     for test in tests:
-        if test.id not in reference.outside:
+        if test.id not in reference.outside and test.id not in reference.settled:
             judged.append(test)
             continue
         wanted = reference.values.get(test.id, ())
-        got = tuple(str(v) for k, v in seen.get(test.id, []) if k == "value")
+        got = _values(seen.get(test.id, []))
         if test.passed and got != wanted:
             test = replace(test, outcome="failed", message=_differs(got, wanted))
         judged.append(test)
