@@ -59,9 +59,25 @@ def expect(condition: object, *, did: str, saw: str, expected: str, why: str = "
     raise AssertionError("\n".join(lines))
 
 
-def expect_equal(actual: Any, expected: Any, *, did: str, why: str = "") -> None:
-    """Fail unless `actual == expected`, showing both with repr."""
-    expect(actual == expected, did=did, saw=repr(actual), expected=repr(expected), why=why)
+def expect_equal(
+    actual: Any,
+    expected: Any,
+    *,
+    did: str,
+    why: str = "",
+    saw: str | None = None,
+    expected_text: str | None = None,
+) -> None:
+    """Fail unless `actual == expected`, showing both with repr, or as `saw` and `expected_text`
+    say when given: a check over many observations (every cell of a matrix) can then name the
+    few that are wrong, and is still a value check that the outside judge decides."""
+    expect(
+        actual == expected,
+        did=did,
+        saw=repr(actual) if saw is None else saw,
+        expected=repr(expected) if expected_text is None else expected_text,
+        why=why,
+    )
 
 
 def outcome(call: Callable[[], Any], refusal: type[BaseException]) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kata_tests.scene import ACTORS, MATRIX, MISSING_ID, ROUTE, STATES, after_success, describe, first, problem_fault
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 REFUSALS = (401, 403, 404, 409)
 
@@ -32,16 +32,20 @@ def _where(action, actor, state):
 @pytest.mark.rules("1.1")
 def test_every_refusal_of_the_matrix_is_given_and_changes_nothing(world, observed):
     holes, kinds, changed = [], [], []
+    answers, wanted = {}, {}
     for (action, actor, state), (code, answer, before, after) in observed.items():
         if code not in REFUSALS:
             continue
+        where = _where(action, actor, state)
+        answers[where], wanted[where] = (answer, "unchanged" if after == before else "changed"), (code, "unchanged")
         if answer in (200, 204):
-            holes.append(f"{_where(action, actor, state)}: {answer}, the matrix says {code}")
+            holes.append(f"{where}: {answer}, the matrix says {code}")
         elif answer != code:
-            kinds.append(f"{_where(action, actor, state)}: {answer}, the matrix says {code}")
+            kinds.append(f"{where}: {answer}, the matrix says {code}")
         elif after != before:
-            changed.append(f"{_where(action, actor, state)}: {answer}, yet the post is now {describe(after)}")
+            changed.append(f"{where}: {answer}, yet the post is now {describe(after)}")
     missing = world.client.patch(f"/posts/{MISSING_ID}", json={"title": "x"}).status_code
+    answers["edit by anonymous of a missing id"], wanted["edit by anonymous of a missing id"] = missing, 401
     if missing != 401:
         kinds.append(f"edit by anonymous on an id that does not exist: {missing}, expected 401 before anything")
     why = (
@@ -53,12 +57,13 @@ def test_every_refusal_of_the_matrix_is_given_and_changes_nothing(world, observe
         else "The refusal is of the wrong kind. The order is 401 (no token), then 404 (may not know the post "
         "exists), then 403 (sees it, may not do this), then 409 (may, but not in this status)."
     )
-    expect(
-        not (holes or kinds or changed),
+    expect_equal(
+        answers,
+        wanted,
         did="Played every refused cell of the matrix: each actor x action on a fresh draft, published and "
         "archived post by the author, and an anonymous edit of a missing id",
         saw=first(holes + kinds + changed),
-        expected="the matrix's 401, 404, 403 or 409 in every refused cell, and the post unchanged",
+        expected_text="the matrix's 401, 404, 403 or 409 in every refused cell, and the post unchanged",
         why="Rule 1.1. " + why,
     )
 
@@ -67,21 +72,24 @@ def test_every_refusal_of_the_matrix_is_given_and_changes_nothing(world, observe
 @pytest.mark.rules("1.2")
 def test_every_success_of_the_matrix_does_what_the_action_says(world, observed):
     refused, wrong = [], []
+    answers, wanted = {}, {}
     for (action, actor, state), (code, answer, before, after) in observed.items():
         if code in REFUSALS:
             continue
+        where = _where(action, actor, state)
+        answers[where], wanted[where] = (answer, describe(after)), (code, describe(after_success(action, before)))
         if answer != code:
-            refused.append(f"{_where(action, actor, state)}: {answer}, the matrix says {code}")
+            refused.append(f"{where}: {answer}, the matrix says {code}")
         elif after != after_success(action, before):
             wrong.append(
-                f"{_where(action, actor, state)}: {answer}, the post is {describe(after)}, "
-                f"expected {describe(after_success(action, before))}"
+                f"{where}: {answer}, the post is {describe(after)}, expected {describe(after_success(action, before))}"
             )
-    expect(
-        not (refused or wrong),
+    expect_equal(
+        answers,
+        wanted,
         did="Played every allowed cell of the matrix, then read the post back as an admin",
         saw=first(refused + wrong),
-        expected="200 (204 for delete) in every allowed cell, and the post changed as the action says "
+        expected_text="200 (204 for delete) in every allowed cell, and the post changed as the action says "
         "(a deleted post gone for everyone)",
         why="Rule 1.2. "
         + (
@@ -96,23 +104,30 @@ def test_every_success_of_the_matrix_does_what_the_action_says(world, observed):
 @pytest.mark.task(1, points=1)
 @pytest.mark.rules("1.3")
 def test_roles_are_read_ignoring_case_and_surrounding_whitespace(world):
-    wrong = []
+    answers = []
     for name, role in [("spaced-editor", " editor "), ("tabbed-admin", "ADMIN\t"), ("newline-editor", "Editor\n")]:
         if name not in world.ids:
             world.add_user(name, role)
-        post_id = world.make_post("published")
-        answer = world.send("archive", name, post_id).status_code
-        if answer != 200:
-            wrong.append(f"role {role!r} archiving a published post: {answer}")
+        answers.append(
+            (
+                f"role {role!r} archiving a published post",
+                world.send("archive", name, world.make_post("published")).status_code,
+            )
+        )
         if "admin" in name:
-            gone = world.send("delete", name, world.make_post("published")).status_code
-            if gone != 204:
-                wrong.append(f"role {role!r} deleting a published post: {gone}")
-    expect(
-        not wrong,
+            answers.append(
+                (
+                    f"role {role!r} deleting a published post",
+                    world.send("delete", name, world.make_post("published")).status_code,
+                )
+            )
+    wanted = [(what, 204 if "deleting" in what else 200) for what, _ in answers]
+    expect_equal(
+        answers,
+        wanted,
         did="Stored users with roles ' editor ', 'ADMIN\\t' and 'Editor\\n', then had each moderate a published post",
-        saw=first(wrong),
-        expected="200 for each archive, 204 for the admin's delete",
+        saw=first([f"{what}: {code}" for (what, code), (_, want) in zip(answers, wanted, strict=True) if code != want]),
+        expected_text="200 for each archive, 204 for the admin's delete",
         why="Rule 1.3: the legacy directory pads roles with spaces, tabs and newlines; strip every kind of "
         "whitespace and ignore case before comparing (str.strip() with no argument, then casefold()).",
     )
@@ -128,11 +143,12 @@ def test_an_editor_who_wrote_a_draft_may_delete_it(world):
     gone = world.snapshot(draft)
     published = world.make_post("published", owner="writing-editor")
     archived = world.send("archive", "writing-editor", published).status_code
-    expect(
-        (deleted, archived) == (204, 200) and gone is None,
+    expect_equal(
+        (deleted, describe(gone), archived),
+        (204, "gone", 200),
         did="As an editor who wrote them: DELETE their own draft, then archive their own published post",
         saw=f"{deleted}, then {archived}; the draft is {describe(gone)}",
-        expected="204 (the draft gone), then 200",
+        expected_text="204 (the draft gone), then 200",
         why="Rule 1.4: an editor may not delete, but an author may delete their draft; a caller who is both "
         "may do what either relation allows, not only what their role allows.",
     )
@@ -148,17 +164,38 @@ def test_every_kind_of_refusal_is_a_problem_response(world):
         ("member", "edit", published, 403),
         ("author", "publish", published, 409),
     ]
-    wrong = []
-    for actor, action, post_id, code in cases:
-        fault = problem_fault(world.send(action, actor, post_id), code)
-        if fault:
-            wrong.append(f"{action} by {actor}: {fault}")
-    expect(
-        not wrong,
+    answers = [
+        (f"{action} by {actor}", code, world.send(action, actor, post_id)) for actor, action, post_id, code in cases
+    ]
+    faults = [
+        f"{what}: {problem_fault(response, code)}" for what, code, response in answers if problem_fault(response, code)
+    ]
+    expect_equal(
+        [(what, _shape(response)) for what, _, response in answers],
+        [
+            ("edit by anonymous", (401, "application/problem+json", 401, ["detail", "title", "type"], "Bearer")),
+            ("read by member", (404, "application/problem+json", 404, ["detail", "title", "type"], "")),
+            ("edit by member", (403, "application/problem+json", 403, ["detail", "title", "type"], "")),
+            ("publish by author", (409, "application/problem+json", 409, ["detail", "title", "type"], "")),
+        ],
         did="Drew a 401, a 404, a 403 and a 409 from the post routes",
-        saw=first(wrong),
-        expected="each an application/problem+json body with non-empty type, title and detail, status equal "
+        saw=first(faults) or f"{[(what, _shape(response)) for what, _, response in answers]}",
+        expected_text="each an application/problem+json body with non-empty type, title and detail, status equal "
         "to the code, and for the 401 the header WWW-Authenticate: Bearer",
         why="Rule 1.5: clients read every error the same way (RFC 9457); an HTTPException's plain "
         "{'detail': ...} breaks them.",
     )
+
+
+def _shape(response):
+    """What a problem response is made of: status, media type, the body's status, which of type,
+    title and detail it fills, and the scheme a 401 challenges for."""
+    kind = response.headers.get("content-type", "").split(";")[0].strip()
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    body = body if isinstance(body, dict) else {}
+    filled = sorted(k for k in ("type", "title", "detail") if isinstance(body.get(k), str) and body[k])
+    scheme = response.headers.get("www-authenticate", "").split(" ")[0] if response.status_code == 401 else ""
+    return response.status_code, kind, body.get("status"), filled, scheme
