@@ -5,11 +5,12 @@ Each Python file of the copied suites is rewritten:
 - `expect_equal(actual, expected, ...)` becomes `observe(actual)`: the run sends what it saw and the
   expected value is gone from the files the submission's process can read;
 - `expect(x == <literal>, ...)` and `assert x == <literal>` become `observe(x)` the same way;
-- every other check (`expect(condition)`, a plain `assert`, `pytest.raises`, `pytest.fail`, `raise`,
-  a `return` that skips the checks after it, and a value check under an `if`, `try` or `while`, which
-  the run may skip) is decided in the run's process: it stays, its `expected=` text is withheld, and the function that
-  holds it announces itself on entry (`declare_self()`), so that the grader counts every test that
-  reaches it as self-reported.
+- every other check (`expect(condition)`, a plain `assert`, `pytest.raises`, `pytest.fail`, a
+  `raise` outside an `except` clause, a `return` that skips the checks after it, and a value check
+  under an `if`, `try` or `while`, which the run may skip) is decided in the run's process: it
+  stays, its `expected=` text is withheld, and the function that holds it announces itself on
+  entry (`declare_self()`), so that the grader counts every test that reaches it as
+  self-reported.
 
 The grader learns each observation's expected value from the reference solution's run of the same
 copy (checker.grading.judge). Suites need follow one rule for this to be exact: the `expected` of
@@ -142,6 +143,7 @@ class _Rewriter(ast.NodeTransformer):
         self.sites = Sites()
         self.functions: list[list[bool]] = []  # per enclosing function: [holds a self-reported check]
         self.conditional = 0  # how many if/try/while blocks of the current function enclose this node
+        self.handling = 0  # how many `except` clauses enclose this node
         self.originals: dict[int, ast.AST] = {}  # id of each observation put in -> the check it replaced
         self.observed: list[list[ast.AST]] = []  # per enclosing function: the observations put in
 
@@ -236,7 +238,17 @@ class _Rewriter(ast.NodeTransformer):
             return self._put(node, ast.copy_location(ast.Expr(_observe(observed, node)), node))
         return node
 
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.AST:
+        self.handling += 1
+        self.generic_visit(node)
+        self.handling -= 1
+        return node
+
     def visit_Raise(self, node: ast.Raise) -> ast.AST:
         self.generic_visit(node)
-        self._self_site(node)
+        if not self.handling:
+            # A raise in an `except` clause re-reports a failure already on its way (a scene helper
+            # naming the contract call that failed): without it the test fails all the same, so it
+            # decides nothing. Any other raise is a check the run decides.
+            self._self_site(node)
         return node

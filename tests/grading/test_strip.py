@@ -110,3 +110,22 @@ def test_kata_grade_refuses_an_unknown_judge_in_one_line(tmp_path):
     assert result.exit_code == 2, result.output
     assert "--judge inside is not a judge: write --judge process or --judge outside." in result.output
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+def test_a_raise_that_re_reports_a_failure_is_no_check_and_any_other_raise_is():
+    scene = textwrap.dedent(
+        """
+        def _call(make):
+            try:
+                return make()
+            except Exception as error:
+                raise AssertionError(f"setting up failed: {error}") from None
+
+
+        def _inject():
+            raise OSError("a fault the suite plants")
+        """
+    )
+    stripped, sites = strip_source(scene, "scene.py")
+    assert sites.self_reported == 1 and sites.where == ["scene.py:10"], sites
+    assert stripped.count("_kata_declare_self()") == 1 and "def _inject():\n    _kata_declare_self()" in stripped
