@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kata_tests.scene import first
 
-from checker.testkit import expect
+from checker.testkit import expect, expect_equal
 
 
 def _outcome(call):
@@ -44,25 +44,35 @@ def _call(world, actor, use_case, post_id):
 @pytest.mark.task(5, points=7)
 @pytest.mark.rules("5.1")
 def test_every_post_use_case_refuses_whom_the_matrix_refuses(world):
-    wrong = []
+    wrong, seen = [], []
     for actor, use_case, state, error in CASES:
         post_id = world.make_post(state)
         before = world.snapshot(post_id)
         raised = _outcome(_call(world, actor, use_case, post_id))
         after = world.snapshot(post_id)
+        seen.append((f"posts.{use_case}(<{actor}>, <the author's {state}>)", raised, after == before))
         if raised != error or after != before:
             changed = "" if after == before else f", and the post went from {before} to {after}"
             wrong.append(f"posts.{use_case}(<{actor}>, <the author's {state}>): {raised}{changed}")
     title = "Written by nobody"
     raised = _outcome(lambda: world.posts.create_post(None, title=title, body="text"))
+    seen.append(("posts.create_post(None, ...)", raised, True))
     if raised != "PermissionDenied":
         wrong.append(f"posts.create_post(None, ...): {raised}")
     holes = [w for w in wrong if "no error" in w]
-    expect(
-        not wrong,
-        did=f"Called the post use cases directly, {len(CASES) + 1} times, with actors the matrix refuses",
+    expect_equal(
+        seen,
+        [
+            *[
+                (f"posts.{use_case}(<{actor}>, <the author's {state}>)", error, True)
+                for actor, use_case, state, error in CASES
+            ],
+            ("posts.create_post(None, ...)", "PermissionDenied", True),
+        ],
+        did=f"Called the post use cases directly, {len(CASES) + 1} times, with actors the matrix refuses: "
+        "(the call, the error it raised, whether the post was left unchanged) of each",
         saw=first(wrong),
-        expected="NotFound where the post is hidden from the actor, PermissionDenied where they see it, "
+        expected_text="NotFound where the post is hidden from the actor, PermissionDenied where they see it, "
         "and nothing changed",
         why="Rule 5.1: "
         + (
@@ -111,11 +121,12 @@ def test_a_member_cannot_change_another_members_profile(world):
     raised = _outcome(lambda: world.accounts.update_profile(world.actors["member"], target, display_name="Hacked"))
     name = world.client.get(f"/users/{target}").json().get("display_name")
     anonymous = _outcome(lambda: world.accounts.update_profile(None, target, display_name="Hacked"))
-    expect(
-        (raised, anonymous) == ("PermissionDenied", "PermissionDenied") and name != "Hacked",
+    expect_equal(
+        (raised, anonymous, name == "Hacked"),
+        ("PermissionDenied", "PermissionDenied", False),
         did="Called accounts.update_profile(<another member>, <the author's id>, display_name='Hacked'), "
         "then with None as the actor",
         saw=f"{raised}, then {anonymous}; the author's name now {name!r}",
-        expected="PermissionDenied both times, and the name unchanged",
+        expected_text="PermissionDenied both times, and the name unchanged",
         why="Rule 5.3: a profile is changed by its owner or an admin, whoever calls the use case.",
     )
