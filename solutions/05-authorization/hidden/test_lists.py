@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from kata_tests.scene import World, first
 
-from checker.testkit import expect
+from checker.testkit import expect, expect_equal
 
 ACTORS = ("anonymous", "author", "member", "editor", "admin")
 
@@ -80,21 +80,32 @@ def _order(world, actor, url):
     return ids == sorted(ids)
 
 
+def _labels(scene, ids):
+    """Posts named by (owner, status) rather than by id, sorted: what a caller saw, in terms that
+    are the same on every right app. An answer that is not a list stays as it was."""
+    if not isinstance(ids, set):
+        return ids
+    return sorted(scene.get(i, ("a post not in the scene", "")) for i in ids)
+
+
 def _check(world, scene, cases, what, rule):
-    wrong = []
+    wrong, seen, wanted = [], [], []
     for actor, url, expected in cases:
         got = _ids(world, actor, url)
+        seen.append((actor, url, _labels(scene, got)))
+        wanted.append((actor, url, _labels(scene, expected)))
         if got != expected:
             if isinstance(got, set):
                 extra = sorted(f"{scene[i][1]} by {scene[i][0]}" for i in got - expected if i in scene)
                 missing = sorted(f"{scene[i][1]} by {scene[i][0]}" for i in expected - got)
                 got = f"extra: {extra or 'none'}, missing: {missing or 'none'}"
             wrong.append(f"as {actor}, GET {url}: {got}")
-    expect(
-        not wrong,
+    expect_equal(
+        seen,
+        wanted,
         did=f"Asked for {what} as anonymous, the author, another member, an editor and an admin",
         saw=_first(wrong),
-        expected="exactly the posts each caller may read: published ones, plus their own for a "
+        expected_text="exactly the posts each caller may read: published ones, plus their own for a "
         "member, all of them for editors and admins",
         why=f"Rule {rule}: a list is many reads at once: the rule of GET /posts/{{id}} applies to every row, "
         "whatever filter, search or page is asked for.",
@@ -107,11 +118,12 @@ def test_the_post_list_shows_each_caller_only_what_they_may_read(world, scene):
     cases = [(a, "/posts?limit=100", _visible(scene, a)) for a in ACTORS]
     _check(world, scene, cases, "GET /posts?limit=100", "2.1")
     unordered = [a for a in ACTORS if not _order(world, a, "/posts?limit=100")]
-    expect(
-        not unordered,
+    expect_equal(
+        unordered,
+        [],
         did="GET /posts?limit=100 as each caller",
         saw=f"ids out of order for {unordered}",
-        expected="ids in ascending order",
+        expected_text="ids in ascending order",
         why="Rule 2.1: lists come in id order, so that pages are stable.",
     )
 
@@ -174,7 +186,7 @@ def test_search_shows_each_caller_only_what_they_may_read(world, scene):
 @pytest.mark.task(2, points=3)
 @pytest.mark.rules("2.4")
 def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
-    wrong = []
+    wrong, walked, wanted = [], [], []
     for actor in ACTORS:
         for base in ("/posts?", "/posts/search?q=kettle%20notes&"):
             seen, pages = set(), 0
@@ -186,6 +198,8 @@ def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
                 pages += 1
                 if len(got) < 3:  # a client stops at the first short page
                     break
+            walked.append((actor, base, _labels(scene, seen)))
+            wanted.append((actor, base, _labels(scene, _visible(scene, actor))))
             if seen != _visible(scene, actor):
                 hidden = sorted(f"{scene[i][1]} by {scene[i][0]}" for i in seen - _visible(scene, actor))
                 wrong.append(
@@ -196,14 +210,17 @@ def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
     for query in ("limit=0", "limit=101", "offset=-1"):
         for base in ("/posts?", "/posts/search?q=kettle&"):
             code = world.client.get(base + query).status_code
+            walked.append((base, query, code))
+            wanted.append((base, query, 422))
             if code != 422:
                 wrong.append(f"GET {base}{query}: {code}, expected 422")
-    expect(
-        not wrong,
+    expect_equal(
+        walked,
+        wanted,
         did="Walked the pages (limit=3, offset 0, 3, 6, ...) of GET /posts and of GET /posts/search?q=kettle notes "
         "up to the first short page, as a client does",
         saw=_first(wrong),
-        expected="full pages until the last, together holding exactly the posts the caller may read",
+        expected_text="full pages until the last, together holding exactly the posts the caller may read",
         why="Rule 2.4: scope in the query itself, before LIMIT and OFFSET: pages filtered afterwards come out "
         "short or skip posts, and a forgotten filter on one endpoint leaks.",
     )
@@ -212,22 +229,25 @@ def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
 @pytest.mark.task(2, points=2)
 @pytest.mark.rules("2.5")
 def test_percent_and_underscore_in_a_search_are_plain_characters(world, scene, wildcards):
-    wrong = []
+    wrong, seen, expected = [], [], []
     for actor in ("admin", "member"):
         for q, wanted in (("%", {wildcards["%"]}), ("_", {wildcards["_"]})):
             if actor == "admin":
                 wanted = wanted | {wildcards["draft"]}
             response = world.client.get("/posts/search", params={"q": q, "limit": 100}, headers=world.headers(actor))
             got = {item.get("id") for item in response.json()} if response.status_code == 200 else response.status_code
+            seen.append((actor, q, _labels(scene, got)))
+            expected.append((actor, q, _labels(scene, wanted)))
             if got != wanted:
                 count = len(got) if isinstance(got, set) else got
                 wrong.append(f"as {actor}, q={q!r}: {count} posts, expected {len(wanted)}")
-    expect(
-        not wrong,
+    expect_equal(
+        seen,
+        expected,
         did="Searched for '%' and for '_' as an admin and as a member (one published post holds '50% off', "
         "one 'Kettle_v2', a hidden draft both)",
         saw=first(wrong),
-        expected="only the posts that contain the character, within the caller's scope",
+        expected_text="only the posts that contain the character, within the caller's scope",
         why="Rule 2.5: in LIKE, % and _ are wildcards; a search must escape them "
         "(icontains(q, autoescape=True)), or '%' finds every post.",
     )
