@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from kata_tests.scene import MISSING_ID, describe, rival_insert
 
-from checker.testkit import expect, learner
+from checker.testkit import expect, expect_equal, learner
 
 
 def _show(response):
@@ -25,12 +25,14 @@ def test_a_member_is_refused_another_members_draft_and_published_post(world):
         world.send("delete", "anonymous", published).status_code,
         world.send("delete", "editor", published).status_code,
     )
-    expect(
-        answers == (404, 403, 403, 401, 403) and world.snapshot(published)[2] == "published",
+    status = (world.snapshot(published) or ("", "", "gone"))[2]
+    expect_equal(
+        (*answers, status),
+        (404, 403, 403, 401, 403, "published"),
         did="As another member: read the author's draft, edit and archive their published post; "
         "then DELETE it without a token, then as an editor",
         saw=f"{answers}; the published post is now {describe(world.snapshot(published))}",
-        expected="(404, 403, 403, 401, 403), and the post unchanged",
+        expected_text="(404, 403, 403, 401, 403), and the post unchanged",
         why="Rule 1.1: "
         + (
             "the matrix says 404 for a post the caller may not see, 403 for one they see but may not change."
@@ -48,11 +50,12 @@ def test_the_author_edits_and_deletes_their_draft(world):
     title = (world.snapshot(draft) or ("?",))[0]
     deleted = world.send("delete", "author", draft)
     after = world.snapshot(draft)
-    expect(
-        edited.status_code == 200 and title == "Better title" and deleted.status_code == 204 and after is None,
+    expect_equal(
+        (edited.status_code, title, deleted.status_code, describe(after)),
+        (200, "Better title", 204, "gone"),
         did="As the author, PATCH their draft's title, then DELETE it, then read it as an admin",
         saw=f"{edited.status_code} (title now {title!r}), then {deleted.status_code}; the post is {describe(after)}",
-        expected="200 with the new title, then 204, then the post gone",
+        expected_text="200 with the new title, then 204, then the post gone",
         why="Rule 1.2: a success does what it says; a 204 for a delete means the post is gone."
         if deleted.status_code == 204
         else "Rule 1.2: the matrix lets an author edit and delete their own draft.",
@@ -97,11 +100,12 @@ def test_a_refusal_is_a_problem_response(world):
     response = world.send("edit", "anonymous", world.make_post("published"))
     kind = response.headers.get("content-type", "")
     body = response.json() if kind.startswith("application/") else {}
-    expect(
-        kind.startswith("application/problem+json") and body.get("status") == response.status_code == 401,
+    expect_equal(
+        (response.status_code, kind.split(";")[0].strip(), body.get("status")),
+        (401, "application/problem+json", 401),
         did="PATCH a published post without a token",
         saw=f"{response.status_code} {kind} {response.text[:120]}",
-        expected="401 as application/problem+json with type, title, status 401, detail",
+        expected_text="401 as application/problem+json with type, title, status 401, detail",
         why="Rule 1.5: every refusal is an RFC 9457 problem response.",
     )
 
@@ -117,12 +121,13 @@ def test_the_post_list_hides_other_members_drafts(world):
     post_id = world.make_post("draft")
     ids = _ids(world, "member", "/posts", limit=100)
     anonymous = _ids(world, "anonymous", "/posts", limit=100)
-    expect(
-        post_id not in ids + anonymous and ids == sorted(ids),
+    expect_equal(
+        (post_id in ids, post_id in anonymous, ids == sorted(ids)),
+        (False, False, True),
         did="As another member, then anonymously, GET /posts?limit=100 after the author wrote a draft",
         saw=f"the author's draft is in the list: {post_id in ids} (member), {post_id in anonymous} (anonymous); "
         f"ids in order: {ids == sorted(ids)}",
-        expected="the list without the author's draft, in id order",
+        expected_text="the list without the author's draft, in id order",
         why="Rule 2.1: a list is many reads at once: the visibility rule applies to every row.",
     )
 
@@ -132,11 +137,12 @@ def test_the_post_list_hides_other_members_drafts(world):
 def test_a_status_filter_does_not_widen_the_scope(world):
     post_id = world.make_post("draft")
     ids = _ids(world, "member", "/posts", status="draft", author_id=world.ids["author"], limit=100)
-    expect(
-        post_id not in ids,
+    expect_equal(
+        post_id in ids,
+        False,
         did="As another member, GET /posts?status=draft&author_id=<the author>",
         saw=f"the author's draft is in the list: {post_id in ids}",
-        expected="not in the list",
+        expected_text="not in the list",
         why="Rule 2.2: a filter narrows the caller's scope and never widens it.",
     )
 
@@ -147,11 +153,12 @@ def test_search_hides_other_members_drafts(world):
     post_id = world.make_post("draft", title="Zebra crossing plans")
     ids = _ids(world, "member", "/posts/search", q="ZEBRA", limit=100)
     own = _ids(world, "author", "/posts/search", q="zebra", limit=100)
-    expect(
-        post_id not in ids and post_id in own,
+    expect_equal(
+        (post_id in ids, post_id in own),
+        (False, True),
         did="Searched q=ZEBRA as another member and q=zebra as the author, after the author drafted 'Zebra crossing plans'",
         saw=f"found by the member: {post_id in ids}; by the author: {post_id in own}",
-        expected="hidden from the member, found by the author",
+        expected_text="hidden from the member, found by the author",
         why="Rule 2.3: a search is a list: same scope, any case.",
     )
 
@@ -168,11 +175,12 @@ def test_pages_hold_only_what_the_caller_may_read(world):
         seen += page
         if len(page) < 1:  # a client stops at the first short page
             break
-    expect(
-        sorted(seen) == mine and hidden not in seen,
+    expect_equal(
+        (sorted(seen) == mine, hidden in seen, len(seen)),
+        (True, False, 2),
         did="As another member, walked /posts/search?q=paging walrus one post per page, up to the first empty page",
         saw=f"pages held {seen}",
-        expected=f"exactly {mine}, each once",
+        expected_text=f"exactly {mine}, each once",
         why="Rule 2.4: scope before LIMIT and OFFSET, so every page but the last is full and the pages "
         "together hold each visible post once.",
     )
@@ -184,11 +192,12 @@ def test_a_search_for_a_percent_sign_finds_only_posts_with_one(world):
     with_percent = world.make_post("published", title="Half price: 50% off")
     world.make_post("published", title="No wildcard here")
     ids = _ids(world, "admin", "/posts/search", q="%", limit=100)
-    expect(
-        ids == [with_percent],
+    expect_equal(
+        (len(ids), with_percent in ids),
+        (1, True),
         did="As an admin, GET /posts/search?q=%25 (a literal '%')",
         saw=f"{len(ids)} posts: {ids[:6]}",
-        expected=f"only post {with_percent}",
+        expected_text=f"only post {with_percent}",
         why="Rule 2.5: % and _ are LIKE wildcards; escape them (icontains(q, autoescape=True)).",
     )
 
@@ -201,11 +210,12 @@ def test_a_new_post_cannot_carry_its_status(world):
         "/posts", json={"title": title, "body": "x", "status": "published"}, headers=world.headers("author")
     )
     stored = [p for p in world.posts.search_posts(world.actors["admin"], title, limit=100) if p.title == title]
-    expect(
-        response.status_code == 422 and not stored,
+    expect_equal(
+        (response.status_code, len(stored)),
+        (422, 0),
         did="As the author, POST /posts with {'title', 'body', 'status': 'published'}",
         saw=f"{response.status_code}; {len(stored)} post(s) stored",
-        expected="422, and nothing stored",
+        expected_text="422, and nothing stored",
         why="Rule 3.1: a body with a server-owned field is refused whole.",
     )
 
@@ -216,11 +226,12 @@ def test_a_post_edit_cannot_set_its_status(world):
     post_id = world.make_post("draft")
     response = world.client.patch(f"/posts/{post_id}", json={"status": "published"}, headers=world.headers("author"))
     status = (world.snapshot(post_id) or ("", "", "gone"))[2]
-    expect(
-        response.status_code == 422 and status == "draft",
+    expect_equal(
+        (response.status_code, status),
+        (422, "draft"),
         did="As the author, PATCH /posts/{id} of their draft with {'status': 'published'}",
         saw=f"{response.status_code}, status now {status!r}",
-        expected="422, status still 'draft'",
+        expected_text="422, status still 'draft'",
         why="Rule 3.2: the status is owned by the server: it changes through publish and archive only.",
     )
 
@@ -244,11 +255,12 @@ def test_another_members_draft_reads_like_a_missing_id(world):
     post_id = world.make_post("draft")
     hidden = world.send("read", "member", post_id)
     missing = world.send("read", "member", MISSING_ID)
-    expect(
-        (hidden.status_code, hidden.text) == (missing.status_code, missing.text) and hidden.status_code == 404,
+    expect_equal(
+        (hidden.status_code, missing.status_code, hidden.text == missing.text),
+        (404, 404, True),
         did=f"As another member, GET the author's draft (id {post_id}), then GET /posts/{MISSING_ID} (no such post)",
         saw=f"{_show(hidden)} | {_show(missing)}",
-        expected="404 for both, with the same body byte for byte",
+        expected_text="404 for both, with the same body byte for byte",
         why="Rule 4.1: any difference, the id in the message included, tells a stranger the draft exists.",
     )
 
@@ -259,11 +271,12 @@ def test_deleting_another_members_draft_answers_like_a_missing_id(world):
     post_id = world.make_post("draft")
     hidden = world.send("delete", "member", post_id)
     missing = world.send("delete", "member", MISSING_ID)
-    expect(
-        (hidden.status_code, hidden.text) == (missing.status_code, missing.text) and hidden.status_code == 404,
+    expect_equal(
+        (hidden.status_code, missing.status_code, hidden.text == missing.text),
+        (404, 404, True),
         did=f"As another member, DELETE the author's draft (id {post_id}), then DELETE /posts/{MISSING_ID}",
         saw=f"{_show(hidden)} | {_show(missing)}",
-        expected="404 for both, with the same body",
+        expected_text="404 for both, with the same body",
         why="Rule 4.2: check visibility before permission, on writes too.",
     )
 
@@ -296,11 +309,12 @@ def test_the_edit_use_case_refuses_another_member(world):
 def test_the_list_use_case_leaves_out_other_members_drafts(world):
     post_id = world.make_post("draft")
     listed = {p.id for p in world.posts.list_posts(world.actors["member"], limit=100)}
-    expect(
-        post_id not in listed,
+    expect_equal(
+        post_id in listed,
+        False,
         did="Called app.state.posts.list_posts(<another member>, limit=100)",
         saw=f"the author's draft listed: {post_id in listed}",
-        expected="not listed",
+        expected_text="not listed",
         why="Rule 5.2: the use case scopes the list, whoever calls it.",
     )
 
@@ -328,11 +342,12 @@ def test_a_new_post_is_never_in_another_members_name(world):
         "/posts", json={"title": title, "body": "x", "author_id": world.ids["author"]}, headers=world.headers("member")
     )
     authors = {p.author_id for p in world.posts.search_posts(world.actors["admin"], title, limit=100)}
-    expect(
-        world.ids["author"] not in authors,
+    expect_equal(
+        world.ids["author"] in authors,
+        False,
         did="As a member, POST /posts with author_id set to the author's id",
         saw=f"{response.status_code}; stored authors {sorted(authors)}",
-        expected="422, or a post by the caller",
+        expected_text="422, or a post by the caller",
         why="Rule 6.1: the author of a new post is whoever holds the token.",
     )
 
@@ -342,11 +357,12 @@ def test_a_new_post_is_never_in_another_members_name(world):
 def test_me_is_the_token_user(world):
     response = world.client.get(f"/users/me?user_id={world.ids['author']}", headers=world.headers("member"))
     body = response.json() if response.status_code == 200 else {}
-    expect(
-        response.status_code == 200 and body.get("id") == world.ids["member"],
+    expect_equal(
+        (response.status_code, body.get("id") == world.ids["member"], body.get("email")),
+        (200, True, "member@inkwell.test"),
         did="As a member, GET /users/me?user_id=<the author's id>",
         saw=_show(response),
-        expected=f"200 with the caller's own account (id {world.ids['member']})",
+        expected_text=f"200 with the caller's own account (id {world.ids['member']})",
         why="Rule 6.2: identity comes from the bearer token, never from a query parameter.",
     )
 
@@ -357,11 +373,12 @@ def test_a_member_cannot_rename_another_member(world):
     author = world.ids["author"]
     response = world.client.patch(f"/users/{author}", json={"display_name": "Renamed"}, headers=world.headers("member"))
     name = world.client.get(f"/users/{author}").json().get("display_name")
-    expect(
-        response.status_code == 403 and name != "Renamed",
+    expect_equal(
+        (response.status_code, name == "Renamed"),
+        (403, False),
         did="As a member, PATCH /users/<the author's id> with a new display name",
         saw=f"{response.status_code}; the author's name now {name!r}",
-        expected="403, name unchanged",
+        expected_text="403, name unchanged",
         why="Rule 6.3: the id in the path says which profile, never who is asking.",
     )
 
