@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kata_tests.slugs import CAP, SLUG, expected_slug, slug_why, titles, unique_why
 
-from checker.testkit import expect, expect_equal
+from checker.testkit import expect_equal
 
 # The `text` fixture only imports the learner's module: sharing it across examples is safe.
 PROPERTY = settings(
@@ -185,10 +185,13 @@ def test_unique_slug_never_returns_a_taken_slug(text, case, count):
     for n in range(2, count + 1):
         taken.add(f"{expected_slug(parts, CAP - 1 - len(str(n)))}-{n}")
     got = text.unique_slug(title, taken)
-    expect(
-        isinstance(got, str) and got not in taken and len(got) <= CAP and bool(SLUG.match(got)),
+    # Every suffix up to `count` is taken, each on a slug shortened by whole words: the next is free.
+    free = count + 1
+    expect_equal(
+        got,
+        f"{expected_slug(parts, CAP - 1 - len(str(free)))}-{free}",
         did=f"Called unique_slug({title!r}, taken={sorted(taken)})",
-        saw=repr(got),
-        expected=f"a slug not taken, of at most {CAP} characters, with no doubled or trailing hyphen",
-        why=unique_why(got, taken),
+        why=unique_why(got, taken)
+        if not (isinstance(got, str) and got not in taken and len(got) <= CAP and SLUG.match(got))
+        else "Rules 3.2 and 3.3: the first free suffix, on the slug shortened by whole words to make room for it.",
     )
