@@ -3,7 +3,8 @@
 Each attack owns the process that runs the suites: it rewrites every failed result as passed, except
 the ones whose message looks like a control test's (so the canaries see nothing amiss). Under the
 in-process judge each one earns points the honest starter does not; under the outside judge the
-points the grader decides (every test but the self-reported ones) stay the starter's.
+points the grader decides (every test but the self-reported ones) stay the starter's. 00-welcome's
+checks are all decided by the grader, so there no attack scores more than the starter at all.
 """
 
 from __future__ import annotations
@@ -159,3 +160,12 @@ def test_no_attack_earns_a_point_the_grader_decides(outside, attack):
     failing = {t.id for t in starter.tests if not t.passed}
     forged = [t.id for t in grade.tests if t.passed and t.id in failing and t.id not in grade.self_reported_tests]
     assert not forged, f"{attack} passed tests the grader decides: {forged[:3]}"
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_no_attack_scores_more_than_the_honest_starter(outside, attack):
+    # 00-welcome's checks are all value checks: nothing rests on the run's word, so the whole score
+    # is the grader's, and whatever the attack forges, it stays at or below the starter's.
+    grade, starter = _present(outside, attack), outside["begun-starter"]
+    assert not outside["solution"].self_reported_tests, outside["solution"].self_reported_tests
+    assert grade.score <= starter.score, f"{attack} scored {grade.score}, the honest starter {starter.score}: {grade}"

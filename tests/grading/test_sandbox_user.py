@@ -1,5 +1,6 @@
-"""The sandbox holds for an ordinary user too: the escape batch of test_sandbox.py, graded by a
-grader that runs as `nobody`, the setup the reviewers' guide recommends.
+"""The sandbox holds for an ordinary user too: the escape batch of test_sandbox.py and the selective
+forgers of test_outside_attacks.py, graded by a grader that runs as `nobody`, the setup the
+reviewers' guide recommends.
 
 It needs root (to become nobody), `setpriv`, a system Python 3.11+ that nobody can run, and a
 checkout that nobody can read; it builds a virtual environment for nobody from uv's cache.
@@ -8,6 +9,7 @@ checkout that nobody can read; it builds a virtual environment for nobody from u
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -84,7 +86,9 @@ def _grade_as_nobody(home: Path) -> None:
         "--basetemp",
         str(home / "tmp" / "pytest"),
         str(ROOT / "tests" / "grading" / "test_sandbox.py"),
+        str(ROOT / "tests" / "grading" / "test_outside_attacks.py"),
     ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
-    assert "4 passed" in done.stdout, done.stdout[-1500:]
+    # The escape batch's 4 tests, and the outside judge's 16 (one skips where no C compiler is).
+    assert re.search(r"\b(20 passed|19 passed, 1 skipped)\b", done.stdout), done.stdout[-1500:]
