@@ -22,6 +22,7 @@ from checker.catalog import Catalog, Kata
 from checker.decoys import load_decoys
 from checker.grading.grader import Grader
 from checker.grading.intake import discover
+from checker.grading.sandbox import SUITE_SETTINGS
 from checker.runner.process import Limits, check
 from tests.grading.conftest import TIGHT
 
@@ -46,10 +47,13 @@ def _room(kata: Kata, room: Path) -> dict[str, Path]:
 
 @pytest.mark.parametrize("kata_id", KATAS)
 def test_the_reference_and_decoys_score_the_same_outside_as_in_process(
-    kata_id, grading_catalog: Catalog, tmp_path, launcher
+    kata_id, grading_catalog: Catalog, tmp_path, launcher, monkeypatch
 ):
     kata = grading_catalog.get(kata_id)
     folders = _room(kata, tmp_path)
+    # `kata check` as on a machine like the grader's: the settings every grading process gets.
+    for name, value in SUITE_SETTINGS.items():
+        monkeypatch.setenv(name, value)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         reports = list(pool.map(lambda folder: check(kata, folder, launcher=launcher), folders.values()))
     local = {name: report.score for name, report in zip(folders, reports, strict=True)}
