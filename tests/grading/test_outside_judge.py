@@ -22,6 +22,7 @@ from checker.catalog import Catalog, Kata
 from checker.decoys import load_decoys
 from checker.grading.grader import Grader
 from checker.grading.intake import discover
+from checker.grading.jail import Confinement
 from checker.grading.sandbox import SUITE_SETTINGS
 from checker.runner.process import Limits, check
 from tests.grading.conftest import TIGHT
@@ -58,7 +59,10 @@ def test_the_reference_and_decoys_score_the_same_outside_as_in_process(
         reports = list(pool.map(lambda folder: check(kata, folder, launcher=launcher), folders.values()))
     local = {name: report.score for name, report in zip(folders, reports, strict=True)}
     # The limits of `kata check`: a loaded machine must not turn a slow honest test into a failure.
-    options = replace(TIGHT, katas=(kata_id,), judge="outside", limits=Limits(per_test=20.0, per_run=180.0))
+    # And `kata grade`'s own confinement: 06-guard's suite needs more threads than TIGHT allows.
+    options = replace(
+        TIGHT, katas=(kata_id,), judge="outside", limits=Limits(per_test=20.0, per_run=180.0), rules=Confinement()
+    )
     graded, judged, why = {}, {}, {}
     for judge, into in (("outside", graded), ("process", judged)):
         with Grader(grading_catalog, replace(options, judge=judge)) as grader:
