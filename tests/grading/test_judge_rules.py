@@ -8,9 +8,9 @@ Its values must still match the reference's, or the outside judge would give poi
 
 from __future__ import annotations
 
+from checker import report
 from checker.grading.judge import Reference, judge
 from checker.grading.strip import Sites
-from checker.report import TestResult
 
 DECIDED, SELF, UNSTABLE = "t.py::test_decided", "t.py::test_self", "t.py::test_unstable"
 REFERENCE = Reference(
@@ -21,8 +21,8 @@ REFERENCE = Reference(
 )
 
 
-def _passed(test_id: str) -> TestResult:
-    return TestResult(id=test_id, title=test_id, task=1, points=1.0, outcome="passed", message="", seconds=0.0)
+def _passed(test_id: str) -> report.TestResult:
+    return report.TestResult(id=test_id, title=test_id, task=1, points=1.0, outcome="passed", message="", seconds=0.0)
 
 
 def _run(values: dict[str, list[str]]) -> dict[str, str]:

@@ -87,8 +87,10 @@ def _grade_as_nobody(home: Path) -> None:
         str(home / "tmp" / "pytest"),
         str(ROOT / "tests" / "grading" / "test_sandbox.py"),
         str(ROOT / "tests" / "grading" / "test_outside_attacks.py"),
+        "-k",
+        "not in_process_judge",  # the forgers' success under the in-process judge is shown as root
     ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
-    # The escape batch's 4 tests, and the outside judge's 16 (one skips where no C compiler is).
-    assert re.search(r"\b(20 passed|19 passed, 1 skipped)\b", done.stdout), done.stdout[-1500:]
+    # The escape batch's 4 tests, and the outside judge's 11 (two skip where no C compiler is).
+    assert re.search(r"\b(15 passed|13 passed, 2 skipped)\b", done.stdout), done.stdout[-1500:]
