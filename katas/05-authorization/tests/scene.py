@@ -188,6 +188,26 @@ def problem_fault(response, code: int) -> str | None:
     return None
 
 
+def problem_shape(response) -> tuple[int, str, object, list[str], str]:  # type: ignore[no-untyped-def]
+    """What a problem response is made of, in terms every right app gives alike: its status, its
+    media type, the body's status, which of type, title and detail it fills, and the scheme a 401
+    challenges for. A check compares it with problem_owed(code)."""
+    kind = response.headers.get("content-type", "").split(";")[0].strip()
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    body = body if isinstance(body, dict) else {}
+    filled = sorted(k for k in ("type", "title", "detail") if isinstance(body.get(k), str) and body[k])
+    scheme = response.headers.get("www-authenticate", "").split(" ")[0] if response.status_code == 401 else ""
+    return response.status_code, kind, body.get("status"), filled, scheme
+
+
+def problem_owed(code: int) -> tuple[int, str, int, list[str], str]:
+    """The shape of the problem response `code` must be (see problem_shape)."""
+    return code, "application/problem+json", code, ["detail", "title", "type"], "Bearer" if code == 401 else ""
+
+
 def describe(snapshot: tuple[str, str, str, int] | None) -> str:
     return "gone" if snapshot is None else f"title {snapshot[0]!r}, status {snapshot[2]!r}"
 
