@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from datetime import datetime
 
-from checker.testkit import expect
+from checker.testkit import expect, expect_equal
 
 _TIMES = ("published_at", "created_at")
 HINT = "Run `uv run kata hint 03-n-plus-one` for the next hint."
@@ -88,46 +88,48 @@ def expect_items(
     `order` is the sort key's field and what breaks its ties: ("published_at", "the higher id").
     """
     saw = plain(saw)
+    what, expected, why = _difference(saw, wanted, rule=rule, order=order, fields_rule=fields_rule)
+    expect_equal(saw, wanted, did=did, saw=what, expected_text=expected, why=why)
+
+
+def _difference(
+    saw: list, wanted: list, *, rule: str, order: tuple[str, str], fields_rule: str
+) -> tuple[str, str, str]:
+    """What a wrong listing got wrong first, what was owed there, and which rule says so."""
     if saw == wanted:
-        return
+        return "the items owed", "the items owed", ""
     ids = [i.get("id") if isinstance(i, dict) else i for i in saw]
     owed = [i["id"] for i in wanted]
+    listed = f"{len(wanted)} items, in order: ids {owed[:12]}{' ...' if len(owed) > 12 else ''}"
     doubled = [i for i, n in Counter(ids).items() if n > 1]
     missing = [i for i in owed if i not in ids]
     extra = [i for i in ids if i not in owed]
     if doubled:
-        what, why = f"id {doubled[0]} listed {Counter(ids)[doubled[0]]} times", f"Rule {rule}: each item once."
-    elif missing:
+        return f"id {doubled[0]} listed {Counter(ids)[doubled[0]]} times", listed, f"Rule {rule}: each item once."
+    if missing:
         item = next(i for i in wanted if i["id"] == missing[0])
-        what, why = f"{len(missing)} missing, the first: {_show(item)}", f"Rule {rule}: {_missing_why(item)}"
-    elif extra:
-        what, why = (
+        return f"{len(missing)} missing, the first: {_show(item)}", listed, f"Rule {rule}: {_missing_why(item)}"
+    if extra:
+        return (
             f"id {extra[0]}, which is not owed",
+            listed,
             f"Rule {rule}: only what the listing owes; drafts and archived posts stay out.",
         )
-    elif ids != owed:
+    if ids != owed:
         at = next(n for n, (a, b) in enumerate(zip(ids, owed, strict=True)) if a != b)
         a, b = next(i for i in wanted if i["id"] == ids[at]), wanted[at]
         field, tie_break = order
-        what = f"id {ids[at]} at position {at}, where id {owed[at]} belongs"
         why = (
             f"Rule {rule}: these two have the same {field}; between them, {tie_break} comes first."
             if a.get(field) == b.get(field)
             else f"Rule {rule}: the order is by {field}, then {tie_break} between equals."
         )
-    else:
-        at = next(n for n, (a, b) in enumerate(zip(saw, wanted, strict=True)) if a != b)
-        fields = sorted(k for k in set(saw[at]) | set(wanted[at]) if saw[at].get(k) != wanted[at].get(k))
-        what = f"item {at} (id {owed[at]}): {', '.join(f'{k} = {_brief(k, saw[at].get(k))}' for k in fields)}"
-        expected = ", ".join(f"{k} = {_brief(k, wanted[at].get(k))}" for k in fields)
-        expect(False, did=did, saw=what, expected=expected, why=f"Rule {fields_rule or rule}: {_field_why(fields[0])}")
-    expect(
-        False,
-        did=did,
-        saw=what,
-        expected=f"{len(wanted)} items, in order: ids {owed[:12]}{' ...' if len(owed) > 12 else ''}",
-        why=why,
-    )
+        return f"id {ids[at]} at position {at}, where id {owed[at]} belongs", listed, why
+    at = next(n for n, (a, b) in enumerate(zip(saw, wanted, strict=True)) if a != b)
+    fields = sorted(k for k in set(saw[at]) | set(wanted[at]) if saw[at].get(k) != wanted[at].get(k))
+    what = f"item {at} (id {owed[at]}): {', '.join(f'{k} = {_brief(k, saw[at].get(k))}' for k in fields)}"
+    expected = ", ".join(f"{k} = {_brief(k, wanted[at].get(k))}" for k in fields)
+    return what, expected, f"Rule {fields_rule or rule}: {_field_why(fields[0])}"
 
 
 def expect_current(before, owed_before: list, after, owed_after: list, *, wrote: str, listing: dict) -> None:  # noqa: ANN001
@@ -147,11 +149,12 @@ def expect_current(before, owed_before: list, after, owed_after: list, *, wrote:
 
 
 def expect_author(visit, owed: dict) -> None:  # noqa: ANN001
-    expect(
-        visit.status == 200 and visit.body().get("author") == owed,
+    expect_equal(
+        (visit.status, visit.body().get("author")),
+        (200, owed),
         did=f"GET {visit.url}",
         saw=f"{visit.status} {visit.response.text[:200]}",
-        expected=f'200 with "author": {json.dumps(owed)}',
+        expected_text=f'200 with "author": {json.dumps(owed)}',
         why="Rule 2.3: an author's page names its author, id and display name.",
     )
 
@@ -204,16 +207,18 @@ def expect_problem(visit, status: int, *, rule: str) -> None:  # noqa: ANN001
     """An error answer is an RFC 9457 problem body with the status."""
     kind = visit.response.headers.get("content-type", "")
     body = visit.body()
-    ok = visit.status == status and kind.startswith("application/problem+json") and body.get("status") == status
-    if visit.status != status:
-        why = f"Rule {rule}: this request answers {status}."
-    else:
-        why = f"Rule {rule}: every error answer is a problem body (application/problem+json with type, title, status, detail), as 02 taught."
-    expect(
-        ok,
+    why = (
+        f"Rule {rule}: this request answers {status}."
+        if visit.status != status
+        else f"Rule {rule}: every error answer is a problem body (application/problem+json with type, title, "
+        "status, detail), as 02 taught."
+    )
+    expect_equal(
+        (visit.status, kind.split(";")[0].strip(), body.get("status")),
+        (status, "application/problem+json", status),
         did=f"GET {visit.url}",
         saw=f"{visit.status}, {kind or 'no content type'}: {visit.response.text[:200]}",
-        expected=f"{status} with an application/problem+json body whose status is {status}",
+        expected_text=f"{status} with an application/problem+json body whose status is {status}",
         why=why,
     )
 
@@ -249,18 +254,20 @@ def _rows(n: int) -> str:
 
 def expect_refused(visit, *, rule: str, why: str) -> None:  # noqa: ANN001
     body = visit.body()
-    ok = visit.status == 422 and visit.response.headers.get("content-type", "").startswith("application/problem+json")
-    if visit.status == 200:
-        said = f"Rule {rule}: {why}"
-    elif visit.status == 422:
-        said = f"Rule {rule}: the 422 is a problem body, as every error answer (application/problem+json)."
-    else:
-        said = f"Rule {rule}: a parameter out of bounds is the client's mistake: 422, not {visit.status}."
-    expect(
-        ok,
+    kind = visit.response.headers.get("content-type", "").split(";")[0].strip()
+    said = (
+        f"Rule {rule}: {why}"
+        if visit.status == 200
+        else f"Rule {rule}: the 422 is a problem body, as every error answer (application/problem+json)."
+        if visit.status == 422
+        else f"Rule {rule}: a parameter out of bounds is the client's mistake: 422, not {visit.status}."
+    )
+    expect_equal(
+        (visit.status, kind),
+        (422, "application/problem+json"),
         did=f"GET {visit.url}",
         saw=f"{visit.status} {json.dumps(body)[:160]}",
-        expected="422 with an application/problem+json body",
+        expected_text="422 with an application/problem+json body",
         why=said,
     )
 
@@ -295,29 +302,31 @@ def expect_walk(site, path: str, limit: int, wanted: list, *, rule: str) -> None
     items, trail = walk(site, path, limit)
     ids, owed = [i.get("id") if isinstance(i, dict) else i for i in items], [i["id"] for i in wanted]
     pages = max(1, -(-len(owed) // limit))
-    if ids == owed and len(trail) == pages:
-        return
+    expect_equal(
+        (ids, len(trail)),
+        (owed, pages),
+        did=f"GET {path}?limit={limit}, following next_offset from 0 on {site.name}",
+        saw=f"ids {ids[:15]}{' ...' if len(ids) > 15 else ''} ({len(ids)} items); pages: " + "; ".join(trail[:6]),
+        expected_text=f"ids {owed[:15]}{' ...' if len(owed) > 15 else ''} ({len(owed)} items), each once, "
+        f"in {pages} pages",
+        why=f"Rule {rule}: {_walk_why(ids, owed, trail, pages)}",
+    )
+
+
+def _walk_why(ids: list, owed: list, trail: list[str], pages: int) -> str:
     doubled = [i for i, n in Counter(ids).items() if n > 1]
     if len(trail) >= 60:
-        why = "next_offset never became null: a client following it never stops."
-    elif ids == owed:
-        why = (
+        return "next_offset never became null: a client following it never stops."
+    if ids == owed:
+        return (
             f"every item came once, but in {len(trail)} pages where {pages} hold them: a page that ends "
             "exactly at the last item is the last, with next_offset null, not a link to an empty page."
         )
-    elif doubled:
-        why = f"id {doubled[0]} came twice: next_offset must be offset + limit, no more and no less."
-    elif len(ids) < len(owed):
-        why = "items were skipped or the walk stopped early: next_offset is null only on the last page."
-    else:
-        why = "walking the pages gives each item once, in the listing's order."
-    expect(
-        False,
-        did=f"GET {path}?limit={limit}, following next_offset from 0 on {site.name}",
-        saw=f"ids {ids[:15]}{' ...' if len(ids) > 15 else ''} ({len(ids)} items); pages: " + "; ".join(trail[:6]),
-        expected=f"ids {owed[:15]}{' ...' if len(owed) > 15 else ''} ({len(owed)} items), each once",
-        why=f"Rule {rule}: {why}",
-    )
+    if doubled:
+        return f"id {doubled[0]} came twice: next_offset must be offset + limit, no more and no less."
+    if len(ids) < len(owed):
+        return "items were skipped or the walk stopped early: next_offset is null only on the last page."
+    return "walking the pages gives each item once, in the listing's order."
 
 
 # Task 5: columns -------------------------------------------------------------------------------

@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 from kata_tests import _data as data_module
 from kata_tests import _sql as sql_module
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
-from checker.testkit import learner
+from checker.testkit import expect_equal, learner
 
 SMALL, LARGE = 3, 60
 HINT = "Run `uv run kata hint 03-n-plus-one` for the next hint."
@@ -72,10 +72,13 @@ class Site:
         self.data = data_module.dataset(authors)
         self.app = learner("inkwell.app").create_app("sqlite://")
         engine = getattr(self.app.state, "engine", None)
-        assert engine is not None, (
-            "create_app() returned an app without app.state.engine.\n"
-            "  expected: the engine the app uses, stored on app.state.engine\n"
-            "The contract in the README asks for it: the checker counts the statements on it."
+        expect_equal(
+            isinstance(engine, Engine),
+            True,
+            did="Built the app with create_app('sqlite://') and read app.state.engine",
+            saw="no app.state.engine" if engine is None else f"app.state.engine = {type(engine).__name__}",
+            expected_text="the engine the app uses, stored on app.state.engine",
+            why="The contract in the README asks for it: the checker counts the statements on it.",
         )
         self.engine = engine
         for table in data_module.TABLES:

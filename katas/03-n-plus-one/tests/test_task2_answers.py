@@ -12,7 +12,7 @@ import pytest
 from kata_tests import _data
 from kata_tests.checks import expect_author, expect_current, expect_items, expect_problem
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 FEED_ORDER = ("published_at", "the higher id")
 NAME_ORDER = ("display_name", "the lower id")
@@ -67,11 +67,12 @@ def test_an_unknown_author_is_a_404_problem_and_one_without_posts_an_empty_page(
     expect_problem(small.get("/authors/9999/posts"), 404, rule="2.5")
     visit = small.get("/authors/4/posts")
     body = visit.body()
-    expect(
-        visit.status == 200 and body.get("items") == [] and body.get("next_offset") is None,
+    expect_equal(
+        (visit.status, body.get("items"), body.get("next_offset")),
+        (200, [], None),
         did="GET /authors/4/posts (a user without published posts)",
         saw=f"{visit.status} {visit.response.text[:200]}",
-        expected='200 with "items": [] and "next_offset": null',
+        expected_text='200 with "items": [] and "next_offset": null',
         why="Rule 2.5: the user exists, so the page exists; it is empty, not missing.",
     )
 

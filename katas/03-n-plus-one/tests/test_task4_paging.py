@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from kata_tests.checks import expect_refused, expect_same_rows, expect_walk
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=8)
 
@@ -30,11 +30,12 @@ def test_the_feed_refuses_a_page_of_nothing_or_above_the_maximum(small, limit):
 def test_the_feed_shows_20_posts_when_no_limit_is_given(large):
     visit = large.get("/feed")
     shown, following = len(visit.items()), visit.body().get("next_offset")
-    expect(
-        visit.status == 200 and (shown, following) == (20, 20),
+    expect_equal(
+        (visit.status, shown, following),
+        (200, 20, 20),
         did=f"GET /feed on {large.name}",
         saw=f"{visit.status}, {shown} items, next_offset {following}",
-        expected="200, 20 items, next_offset 20",
+        expected_text="200, 20 items, next_offset 20",
         why="Rule 4.1: the limit is 20 when not given, and more posts follow.",
     )
 

@@ -11,7 +11,7 @@ import pytest
 from kata_tests import _data
 from kata_tests.checks import expect_author, expect_current, expect_items, expect_problem, walk
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 FEED_ORDER = ("published_at", "the higher id")
 NAME_ORDER = ("display_name", "the lower id")
@@ -38,11 +38,12 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
     for author in (4, 900):
         visit = large.get(f"/authors/{author}/posts")
         body = visit.body()
-        expect(
-            visit.status == 200 and body.get("items") == [] and body.get("next_offset") is None,
+        expect_equal(
+            (visit.status, body.get("items"), body.get("next_offset")),
+            (200, [], None),
             did=f"GET /authors/{author}/posts (a user without published posts)",
             saw=f"{visit.status} {visit.response.text[:200]}",
-            expected='200 with "items": [] and "next_offset": null',
+            expected_text='200 with "items": [] and "next_offset": null',
             why="Rule 2.5: the user exists, so the page exists; it is empty, not missing.",
         )
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from kata_tests.checks import expect_refused, expect_same_rows, expect_walk
 
-from checker.testkit import expect, learner
+from checker.testkit import expect_equal, learner
 
 LISTINGS = ["/feed", "/authors", "/authors/1/posts"]
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=8)
@@ -49,11 +49,12 @@ def _expect_empty_site() -> None:
         for path in ("/feed", "/authors"):
             response = client.get(path)
             body = response.json() if response.status_code == 200 else {}
-            expect(
-                response.status_code == 200 and body.get("items") == [] and body.get("next_offset") is None,
+            expect_equal(
+                (response.status_code, body.get("items"), body.get("next_offset")),
+                (200, [], None),
                 did=f"create_app() with its default database and no data, then GET {path}",
                 saw=f"{response.status_code} {response.text[:160]}",
-                expected='200 with "items": [] and "next_offset": null',
+                expected_text='200 with "items": [] and "next_offset": null',
                 why="Rule 4.4: an empty listing is one empty page, the last.",
             )
 
@@ -69,11 +70,12 @@ def _expect_sizes(large, path: str) -> None:  # noqa: ANN001
     for query, size in (("", 20), ("?limit=1", 1), ("?limit=100", 100)):
         visit = large.get(path + query)
         shown, owed = len(visit.items()), min(size, total)
-        expect(
-            visit.status == 200 and shown == owed,
+        expect_equal(
+            (visit.status, shown),
+            (200, owed),
             did=f"GET {path}{query} on {large.name}",
             saw=f"{visit.status}, {shown} items",
-            expected=f"200, {owed} items",
+            expected_text=f"200, {owed} items",
             why="Rule 4.1: the limit is 20 when not given, and any limit from 1 to 100 is taken."
             if visit.status == 200
             else f"Rule 4.1: a limit from 1 to 100 is accepted, not answered {visit.status}.",
@@ -83,11 +85,12 @@ def _expect_sizes(large, path: str) -> None:  # noqa: ANN001
 def _expect_page(site, url: str, owed: tuple, *, rule: str, why: str) -> None:  # noqa: ANN001
     visit = site.get(url)
     shown = (len(visit.items()), visit.body().get("next_offset"))
-    expect(
-        visit.status == 200 and shown == owed,
+    expect_equal(
+        (visit.status, *shown),
+        (200, *owed),
         did=f"GET {url} on {site.name}",
         saw=f"{visit.status}, {shown[0]} items, next_offset {shown[1]}",
-        expected=f"200, {owed[0]} items, next_offset {owed[1]}",
+        expected_text=f"200, {owed[0]} items, next_offset {owed[1]}",
         why=f"Rule {rule}: {why}",
     )
 
