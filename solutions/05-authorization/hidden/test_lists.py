@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -81,11 +82,16 @@ def _order(world, actor, url):
 
 
 def _labels(scene, ids):
-    """Posts named by (owner, status) rather than by id, sorted: what a caller saw, in terms that
-    are the same on every right app. An answer that is not a list stays as it was."""
+    """Posts named by (owner, status, which of that owner's posts in that status, in the order they
+    were made) rather than by id, sorted: what a caller saw, in terms that are the same on every
+    right app, and still one name per post. An answer that is not a list stays as it was."""
     if not isinstance(ids, set):
         return ids
-    return sorted(scene.get(i, ("a post not in the scene", "")) for i in ids)
+    names, made = {}, Counter()
+    for post_id, label in scene.items():  # in the order the scene made them
+        made[label] += 1
+        names[post_id] = (*label, made[label])
+    return sorted(names.get(i, ("a post not in the scene", "", 0)) for i in ids)
 
 
 def _check(world, scene, cases, what, rule):
