@@ -34,7 +34,7 @@ from checker.grading.model import KataGrade, SubmissionGrade, TaskGrade
 from checker.grading.sandbox import SUITE_SETTINGS, JailedLauncher
 from checker.grading.scan import known_files, scan
 from checker.report import CheckReport, TestResult, task_earned
-from checker.runner.launch import FreshLauncher, WarmLauncher, WithSettings
+from checker.runner.launch import FreshLauncher, Launcher, WarmLauncher, WithSettings
 from checker.runner.process import Limits, check
 from checker.runner.workspace import SubmissionError
 
@@ -121,8 +121,8 @@ class Grader:
         launcher = WarmLauncher()
         try:
             with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
-                settled = WithSettings(launcher, SUITE_SETTINGS)
-                found = list(pool.map(lambda kata: collect_manifest(kata, settled), missing))
+                graded = _as_graded(launcher)
+                found = list(pool.map(lambda kata: collect_manifest(kata, graded), missing))
         finally:
             launcher.close()
         with self._lock:
@@ -133,7 +133,7 @@ class Grader:
         with self._lock:
             if kata.id not in self._manifests:
                 # No submission code runs here, and the jail would hide the very suites it collects.
-                self._manifests[kata.id] = collect_manifest(kata, WithSettings(FreshLauncher(), SUITE_SETTINGS))
+                self._manifests[kata.id] = collect_manifest(kata, _as_graded(FreshLauncher()))
             return self._manifests[kata.id]
 
     def reference(self, kata: Kata) -> Reference:
@@ -142,7 +142,7 @@ class Grader:
         with self._lock:
             if kata.id not in self._references:
                 # Trusted: the reference solution, no submission code; the jail would hide the solution.
-                trusted = WithSettings(FreshLauncher(), SUITE_SETTINGS)
+                trusted = _as_graded(FreshLauncher())
                 self._references[kata.id] = reference(kata, seeds, trusted, self.options.limits)
             return self._references[kata.id]
 
@@ -221,6 +221,11 @@ class Grader:
         grade.self_reported = round(grade.score - _score(kata, manifest, decided, reasons, 0.0).score, 2)
         grade.self_reported_tests = [t.id for t in grade.tests if t.id not in known.outside]
         return grade
+
+
+def _as_graded(launcher: Launcher) -> Launcher:
+    """A trusted process's launcher, with the settings every graded run has (SUITE_SETTINGS)."""
+    return WithSettings(launcher, SUITE_SETTINGS)
 
 
 def _seeds(manifest: dict[str, Entry]) -> dict[str, int]:

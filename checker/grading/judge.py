@@ -46,9 +46,9 @@ class Reference:
     """What the reference solution observed, per test, and which tests the grader decides alone."""
 
     values: dict[str, tuple[str, ...]]  # test id -> its value observations, in order
-    outside: frozenset[str]  # tests whose every check is a value the grader compares
+    outside: frozenset[str]  # settled tests whose every check is a value the grader compares
     sites: Sites
-    settled: frozenset[str] = frozenset()  # tests the reference passed with the same values every run
+    settled: frozenset[str]  # tests the reference passed with the same values every run
 
 
 def copy_suites(kata: Kata, suite_root: Path) -> Path:
@@ -115,9 +115,8 @@ def reference(kata: Kata, seeds: dict[str, int], launcher: Launcher, limits: Lim
     }
     outside = {
         test
-        for test, seq in first.items()
-        if test in passed
-        and seq
+        for test in settled
+        if (seq := first.get(test))
         and all(kind == "value" for kind, _ in seq)
         and all(other.get(test) == seq for other in sequences[1:])
     }
@@ -135,7 +134,7 @@ def judge(reference: Reference, events: list[dict[str, Any]], tests: list[TestRe
     seen = observations(events)
     judged = []
     for test in tests:
-        if test.id not in reference.outside and test.id not in reference.settled:
+        if test.id not in reference.settled:  # the outside-judged tests are settled too
             judged.append(test)
             continue
         wanted = reference.values.get(test.id, ())

@@ -168,24 +168,21 @@ def after_success(action: str, before: tuple[str, str, str, int] | None) -> tupl
     }[action]
 
 
-def problem_fault(response, code: int) -> str | None:
-    """What keeps `response` from being an RFC 9457 problem with this status, or None."""
-    kind = response.headers.get("content-type", "")
-    if response.status_code != code:
-        return f"answered {response.status_code}, not {code}"
-    if not kind.startswith("application/problem+json"):
+def problem_fault(response, code: int) -> str | None:  # type: ignore[no-untyped-def]
+    """What keeps `response` from being an RFC 9457 problem with this status, or None: the first
+    way its problem_shape differs from problem_owed(code), in a sentence."""
+    shape, owed = problem_shape(response), problem_owed(code)
+    if shape == owed:
+        return None
+    status, kind, body_status, filled, _ = shape
+    if status != code:
+        return f"answered {status}, not {code}"
+    if kind != owed[1]:
         return f"content-type {kind!r}, not application/problem+json: {response.text[:100]}"
-    body = response.json()
-    empty = [
-        k
-        for k in ("type", "title", "detail")
-        if not (isinstance(body, dict) and isinstance(body.get(k), str) and body[k])
-    ]
-    if empty or body.get("status") != code:
-        return f"body {response.text[:120]} (empty or missing: {empty or 'none'}; status {body.get('status')!r})"
-    if code == 401 and not response.headers.get("www-authenticate", "").startswith("Bearer"):
-        return "a 401 without the header WWW-Authenticate: Bearer"
-    return None
+    if filled != owed[3] or body_status != code:
+        empty = sorted(set(owed[3]) - set(filled))
+        return f"body {response.text[:120]} (empty or missing: {empty or 'none'}; status {body_status!r})"
+    return "a 401 without the header WWW-Authenticate: Bearer"
 
 
 def problem_shape(response) -> tuple[int, str, object, list[str], str]:  # type: ignore[no-untyped-def]

@@ -202,12 +202,12 @@ def late(response: Any, seconds: float, budget: float, cut_off: float | None = N
     return f"no answer within {seconds:.2f} s{after}"
 
 
-def on_time(world: World, play: Callable[[World], T], late: Callable[[T], bool]) -> T:
-    """Plays a check bound by a real deadline; when `late` says it missed, plays it once more, in a
-    fresh world, before it counts. On a loaded machine a good app can miss a short deadline once;
-    a wrong app misses it both times, and a fresh world keeps an opened circuit from excusing it."""
+def on_time(world: World, play: Callable[[World], T], missed: Callable[[T], bool]) -> T:
+    """Plays a check bound by a real deadline; when `missed` says it was late, plays it once more,
+    in a fresh world, before it counts. On a loaded machine a good app can miss a short deadline
+    once; a wrong app misses it both times, and a fresh world keeps an opened circuit from excusing it."""
     first = play(world)
-    if not late(first):
+    if not missed(first):
         return first
     with world.fresh() as again:
         return play(again)

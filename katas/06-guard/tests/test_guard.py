@@ -27,8 +27,12 @@ def _post_in_time(world, first):
         scene.upstream.will(first, then=status(503))  # one hang is enough to need a deadline
         return scene.timed(scene.new_post, budget)
 
-    response, seconds = on_time(world, play, lambda answer: answer[0] is None or answer[1] > budget)
-    return response is not None and seconds <= budget, late(response, seconds, budget), budget
+    def missed(answer):
+        response, seconds = answer
+        return response is None or seconds > budget
+
+    answer = on_time(world, play, missed)
+    return not missed(answer), late(*answer, budget), budget
 
 
 @pytest.mark.task(1, points=1)
