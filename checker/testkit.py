@@ -10,7 +10,7 @@ import hashlib
 import importlib
 from collections.abc import Callable
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 from checker.errors import KataError
 
@@ -20,6 +20,7 @@ __all__ = [
     "declare_self",
     "expect",
     "expect_equal",
+    "fault",
     "learner",
     "observe",
     "outcome",
@@ -91,6 +92,13 @@ def outcome(call: Callable[[], Any], refusal: type[BaseException]) -> Any:
         return call()
     except refusal:
         return f"raised {refusal.__name__}"
+
+
+def fault(error: BaseException) -> NoReturn:
+    """Raise `error` into the code under test: a fault the suite injects (a port that breaks, a
+    database that fails a statement), not a check. The outside judge counts a `raise` in a suite as
+    a check decided in the run; a fault raised through here leaves the test to its value checks."""
+    raise error
 
 
 def observing(channel: Channel | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from typer.testing import CliRunner
 
 from checker import testkit
@@ -129,3 +130,30 @@ def test_a_raise_that_re_reports_a_failure_is_no_check_and_any_other_raise_is():
     stripped, sites = strip_source(scene, "scene.py")
     assert sites.self_reported == 1 and sites.where == ["scene.py:10"], sites
     assert stripped.count("_kata_declare_self()") == 1 and "def _inject():\n    _kata_declare_self()" in stripped
+
+
+def test_a_fault_injected_through_the_testkit_is_no_check():
+    scene = textwrap.dedent(
+        """
+        from checker.testkit import expect_equal, fault
+
+
+        class Broken:
+            def __getattr__(self, name):
+                def fail(*args):
+                    fault(RuntimeError("the store is down"))
+
+                return fail
+
+
+        def test_the_bug_reaches_the_edge(app):
+            expect_equal(app.answer(Broken()).status_code, 500, did="Broke the store")
+        """
+    )
+    stripped, sites = strip_source(scene, "scene.py")
+    assert (sites.outside, sites.self_reported) == (1, 0), sites
+    assert "_kata_declare_self()" not in stripped and "_kata_observe(app.answer(Broken()).status_code)" in stripped
+    error = RuntimeError("planted")
+    with pytest.raises(RuntimeError) as raised:
+        testkit.fault(error)
+    assert raised.value is error

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from checker.testkit import expect, learner
+from checker.testkit import expect_equal, fault, learner
 
 SECRET = "the store is down (secret-dsn://inkwell:hunter2@db01)"
 
@@ -173,7 +173,7 @@ class Broken:
 
     def __getattr__(self, name: str) -> Any:
         def fail(*args: Any, **kwargs: Any) -> Any:
-            raise self.error
+            fault(self.error)
 
         return fail
 
@@ -232,15 +232,13 @@ def _sign_up(client: TestClient, name: str) -> dict[str, str]:
     made = client.post("/users", json={"email": f"{name}@example.com", "display_name": name.title()})
     got = client.post("/tokens", json={"email": f"{name}@example.com"})
     body = made.json() if made.status_code == 201 else {}
-    expect(
-        made.status_code == 201
-        and got.status_code == 201
-        and isinstance(body.get("id"), int)
-        and body["id"] > 0
-        and body.get("role") == "member",
+    made_id = body.get("id")
+    expect_equal(
+        (made.status_code, got.status_code, isinstance(made_id, int) and made_id > 0, body.get("role")),
+        (201, 201, True, "member"),
         did=f"Set up the HTTP checks: POST /users and POST /tokens for {name}@example.com",
         saw=f"{made.status_code} {made.text[:150]}; {got.status_code} {got.text[:150]}",
-        expected="201 with the new user's id and role 'member', and 201 with a token",
+        expected_text="201 with the new user's id and role 'member', and 201 with a token",
     )
     return {"Authorization": f"Bearer {got.json().get('token')}"}
 
@@ -254,11 +252,12 @@ def http() -> Any:
             client.post("/posts", json={"title": title, "body": "Words.", "tags": ["python"]}, headers=ids["ada"])
             for title in ("Ada's draft", "Ada's post")
         ]
-        expect(
-            all(d.status_code == 201 for d in drafts),
+        expect_equal(
+            [d.status_code for d in drafts],
+            [201, 201],
             did="Set up the HTTP checks: POST /posts twice as Ada",
             saw=" | ".join(f"{d.status_code} {d.text[:150]}" for d in drafts),
-            expected="201 twice",
+            expected_text="201 twice",
         )
         draft_id, post_id = (d.json()["id"] for d in drafts)
         client.post(f"/posts/{post_id}/publish", headers=ids["ada"])
@@ -286,7 +285,7 @@ def database_fails(on: str, *, bug: bool = False) -> Iterator[None]:
 
     def fail(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
         if on in " ".join(statement.lower().split()):
-            raise RuntimeError(SECRET) if bug else sqlite3.OperationalError(f"unable to open database file ({SECRET})")
+            fault(RuntimeError(SECRET) if bug else sqlite3.OperationalError(f"unable to open database file ({SECRET})"))
 
     event.listen(Engine, "before_cursor_execute", fail)
     try:
@@ -349,6 +348,31 @@ def answer(response: Any, *keep: str) -> str:
     return f"{response.status_code} {response.headers.get('content-type')} {text}"
 
 
+def result_shape(kit: Kit, outcome: Any, raised: BaseException | None) -> str:
+    """What a use case answered, as a value every right submission gives alike: "Ok", "Err(<its
+    error's type>)", "raised <type>", or "returned <type>"."""
+    if raised is not None:
+        return f"raised {type(raised).__name__}"
+    if isinstance(outcome, kit.Ok):
+        return "Ok"
+    if isinstance(outcome, kit.Err):
+        return f"Err({type(getattr(outcome, 'error', None)).__name__})"
+    return f"returned {type(outcome).__name__}"
+
+
+def what_escaped(broken: Broken, outcome: Any, raised: BaseException | None) -> str:
+    """Whether a broken port's own error came out of the use case: "the port's own RuntimeError", or
+    what came instead."""
+    if raised is broken.error:
+        return "the port's own RuntimeError"
+    return f"raised {type(raised).__name__}" if raised is not None else f"returned {type(outcome).__name__}"
+
+
+def server_side(response: Any) -> Any:
+    """ "5xx" for any server error (500 and 503 are both right where the database fails), else the status."""
+    return "5xx" if response.status_code >= 500 else response.status_code
+
+
 def check_ok(kit: Kit, did: str, outcome: Any, raised: BaseException | None) -> Any:
     """Fail unless the outcome is an Ok; return its value."""
     if raised is not None:
@@ -357,11 +381,12 @@ def check_ok(kit: Kit, did: str, outcome: Any, raised: BaseException | None) -> 
         why = "This input is valid and the README promises a success: an Ok, not an Err."
     else:
         why = "A success is an Ok, so that the caller handles success and failure the same way."
-    expect(
-        raised is None and isinstance(outcome, kit.Ok),
+    expect_equal(
+        result_shape(kit, outcome, raised),
+        "Ok",
         did=did,
         saw=shown(outcome, raised),
-        expected="Ok(...) holding the value",
+        expected_text="Ok(...) holding the value",
         why=why + kit.missing(),
     )
     return outcome.value
@@ -385,11 +410,14 @@ def check_err(kit: Kit, did: str, outcome: Any, raised: BaseException | None, ki
         why = f"Name the offending input in `fields`, so that a client can point at {field!r}."
     else:
         why = f"An expected failure is a typed value, Err({kind}), that the caller sees in the signature."
-    expect(
-        good and (not field or field in fields),
+    # A subclass of `kind` is the kind (isinstance), and `fields` may name more than `field`.
+    seen = f"Err({kind})" if good else result_shape(kit, outcome, raised)
+    expect_equal(
+        seen + (f" naming {field!r}" if good and field and field in fields else ""),
+        f"Err({kind})" + (f" naming {field!r}" if field else ""),
         did=did,
         saw=shown(outcome, raised),
-        expected=expected,
+        expected_text=expected,
         why=why + kit.missing(),
     )
     return error
@@ -413,6 +441,7 @@ def err(kit: Kit) -> Any:
 # --- Problem bodies ------------------------------------------------------------------------------
 
 PROBLEM_JSON = "application/problem+json"
+PATH = "<the request's path>"
 
 
 def problem_faults(response: Any, status: int, path: str, fields: tuple[str, ...] = ()) -> list[str]:
@@ -457,6 +486,40 @@ def problem_faults(response: Any, status: int, path: str, fields: tuple[str, ...
     return faults
 
 
+def problem_shape(response: Any, path: str, fields: tuple[str, ...] = ()) -> tuple[Any, ...]:
+    """A response as the parts problem_faults judges, in terms every right app gives alike; equal to
+    problem_owed(status, fields) exactly when problem_faults finds nothing."""
+    kind = response.headers.get("content-type", "")
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    body = body if isinstance(body, dict) else {}
+    filled = sorted(m for m in ("type", "title", "detail") if isinstance(body.get(m), str) and body.get(m))
+    shape: tuple[Any, ...] = (
+        response.status_code,
+        PROBLEM_JSON if kind.startswith(PROBLEM_JSON) else kind,
+        body.get("status"),
+        filled,
+        PATH if body.get("instance") == path else body.get("instance"),  # the path may hold the app's own ids
+    )
+    if not fields:
+        return shape
+    errors = body.get("errors")
+    entries = errors if isinstance(errors, list) else []
+    named = {e.get("field") for e in entries if isinstance(e, dict)}
+    blank = [
+        e for e in entries if not (isinstance(e, dict) and isinstance(e.get("detail"), str) and e["detail"].strip())
+    ]
+    return (*shape, sorted(f for f in fields if f in named), len(blank))
+
+
+def problem_owed(status: int, fields: tuple[str, ...] = ()) -> tuple[Any, ...]:
+    """The shape (see problem_shape) of a right problem response."""
+    shape: tuple[Any, ...] = (status, PROBLEM_JSON, status, ["detail", "title", "type"], PATH)
+    return (*shape, sorted(fields), 0) if fields else shape
+
+
 def check_problem(did: str, response: Any, status: int, path: str, fields: tuple[str, ...] = (), why: str = "") -> None:
     faults = problem_faults(response, status, path, fields)
     if not why:
@@ -464,11 +527,12 @@ def check_problem(did: str, response: Any, status: int, path: str, fields: tuple
             why = f"The README's table maps this failure to {status}: the status tells a client what to do next."
         elif faults:
             why = "One error format for the whole API: a client parses one shape, whatever went wrong."
-    expect(
-        not faults,
+    expect_equal(
+        problem_shape(response, path, fields),
+        problem_owed(status, fields),
         did=did,
         saw=answer(response, "type", "title", "status", "instance", "errors") + "\n            " + "; ".join(faults),
-        expected=f"{status} with an application/problem+json body: type, title, status, detail, instance"
+        expected_text=f"{status} with an application/problem+json body: type, title, status, detail, instance"
         + (", errors naming " + ", ".join(fields) if fields else ""),
         why=why,
     )

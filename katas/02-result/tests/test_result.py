@@ -13,18 +13,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kata_tests.support import result_shape, server_side, what_escaped
 
-from checker.testkit import expect, learner
+from checker.testkit import expect, expect_equal, learner
 
 VALUES = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.lists(st.integers(), max_size=2))
 
 
 def _require_result_types(kit):
-    expect(
-        not kit.missing(),
+    expect_equal(
+        kit.missing(),
+        "",
         did="Imported Ok and Err from inkwell.result",
         saw=kit.missing().strip(" ()"),
-        expected="Err(...) and Ok(...): two generic classes, and Result = Ok[T] | Err[E]",
+        expected_text="Err(...) and Ok(...): two generic classes, and Result = Ok[T] | Err[E]",
         why="Every other check of task 1 reads results through these two names.",
     )
 
@@ -51,19 +53,22 @@ def test_ok_and_err_hold_what_they_are_given_and_match_one_positional_pattern(ki
             seen_err = "captured the error" if inner is value else f"captured {inner!r}"
         case _:
             seen_err = "matched neither case"
-    expect(
-        getattr(ok, "value", None) is value
-        and getattr(err, "error", None) is value
-        and seen_ok == "captured the value"
-        and seen_err == "captured the error"
-        and ok != err
-        and ok != other
-        and err != other_err,
+    expect_equal(
+        (
+            getattr(ok, "value", None) is value,
+            getattr(err, "error", None) is value,
+            seen_ok,
+            seen_err,
+            bool(ok != err),
+            bool(ok != other),
+            bool(err != other_err),
+        ),
+        (True, True, "captured the value", "captured the error", True, True, True),
         did=f"Built Ok({value!r}) and Err({value!r}) and matched each with `case Ok(x)` and `case Err(x)`",
         saw=f"Ok: .value={getattr(ok, 'value', '<none>')!r}, {seen_ok}; Err: .error={getattr(err, 'error', '<none>')!r}, "
         f"{seen_err}; Ok == Err: {ok == err}; Ok({value!r}) == Ok(['another', {value!r}]): {ok == other}; "
         f"Err({value!r}) == Err(['another', {value!r}]): {err == other_err}",
-        expected="Ok(v).value is v, Err(e).error is e, each matched by its own case, and an Ok never equal to an Err",
+        expected_text="Ok(v).value is v, Err(e).error is e, each matched by its own case, and an Ok never equal to an Err",
         why="Callers unpack results with match: one positional sub-pattern each (__match_args__)." + kit.missing(),
     )
 
@@ -103,13 +108,12 @@ def test_registration_answers_ok_with_the_user(kit, world, run, ok, brief):
             lambda: kit.accounts.register_user("grace@example.org", " Grace ", uow=world.uow, notifier=world.notifier)
         ),
     )
-    expect(
-        getattr(user, "email", None) == "grace@example.org"
-        and getattr(user, "display_name", None) == "Grace"
-        and user in world.users.rows.values(),
+    expect_equal(
+        (getattr(user, "email", None), getattr(user, "display_name", None), user in world.users.rows.values()),
+        ("grace@example.org", "Grace", True),
         did="Called register_user('grace@example.org', ' Grace ') with fakes",
         saw=f"Ok({brief(user)}); users added: {[brief(u) for u in world.users.rows.values()][2:]}",
-        expected="Ok(User(email='grace@example.org', display_name='Grace', ...)), added to uow.users",
+        expected_text="Ok(User(email='grace@example.org', display_name='Grace', ...)), added to uow.users",
     )
 
 
@@ -142,11 +146,12 @@ def test_a_draft_keeps_the_tags_in_the_order_given(kit, world, run, ok, brief):
         *run(lambda: kit.posts.create_draft(1, "Hello", "B", ["sql", "python"], uow=world.uow)),
     )
     names = [getattr(t, "name", t) for t in getattr(post, "tags", [])]
-    expect(
-        names == ["sql", "python"] and getattr(post, "slug", None) == "hello",
+    expect_equal(
+        (names, getattr(post, "slug", None)),
+        (["sql", "python"], "hello"),
         did="Called create_draft(1, 'Hello', 'B', ['sql', 'python'])",
         saw=f"Ok({brief(post)})",
-        expected="Ok(Post(slug='hello', tags=[sql, python], ...)): the tags in the order the writer gave them",
+        expected_text="Ok(Post(slug='hello', tags=[sql, python], ...)): the tags in the order the writer gave them",
     )
 
 
@@ -183,11 +188,12 @@ def test_reading_a_missing_post_is_not_found(kit, world, run, err):
 def test_a_draft_is_read_back_over_http(http):
     r = http.client.get(f"/posts/{http.draft}")
     body = r.json() if r.headers.get("content-type", "").startswith("application/json") else {}
-    expect(
-        r.status_code == 200 and body.get("slug") == "ada-s-draft" and body.get("tags") == ["python"],
+    expect_equal(
+        (r.status_code, body.get("slug"), body.get("tags")),
+        (200, "ada-s-draft", ["python"]),
         did=f"GET /posts/{http.draft}, Ada's draft 'Ada's draft' with the tag python",
         saw=f"{r.status_code} {r.text[:200]}",
-        expected="200 with the post: slug 'ada-s-draft', tags ['python']",
+        expected_text="200 with the post: slug 'ada-s-draft', tags ['python']",
         why="An Ok becomes the response model: the route's success is the entity, not a problem body.",
     )
 
@@ -252,11 +258,12 @@ def test_a_malformed_email_at_registration_raises_nothing(kit, world, run):
     outcome, raised = run(
         lambda: kit.accounts.register_user("grace.example.org", "Grace", uow=world.uow, notifier=world.notifier)
     )
-    expect(
-        raised is None,
+    expect_equal(
+        "no exception" if raised is None else f"raised {type(raised).__name__}",
+        "no exception",
         did="Called register_user('grace.example.org', 'Grace')",
         saw=f"it raised {type(raised).__name__}: {raised}",
-        expected="no exception: an Err",
+        expected_text="no exception: an Err",
         why="A caller cannot see from a signature which exceptions to catch; an Err in the return type cannot be missed.",
     )
 
@@ -267,11 +274,12 @@ def test_a_broken_tag_repository_is_not_caught_by_create_draft(kit, fakes, world
     tags = fakes.Broken("the tag store")
     uow = fakes.Uow(world.users, world.posts, tags)
     outcome, raised = run(lambda: kit.posts.create_draft(1, "T", "B", ["python"], uow=uow))
-    expect(
-        raised is tags.error,
+    expect_equal(
+        what_escaped(tags, outcome, raised),
+        "the port's own RuntimeError",
         did="Called create_draft(1, 'T', 'B', ['python']) with uow.tags raising RuntimeError",
         saw=f"it raised {type(raised).__name__}: {raised}" if raised else f"it returned {brief(outcome)}",
-        expected="the RuntimeError itself, not caught and not turned into an Err",
+        expected_text="the RuntimeError itself, not caught and not turned into an Err",
         why="A bug or an outage is not a client's mistake: let it reach the edge.",
     )
 
@@ -286,11 +294,12 @@ def test_the_database_failing_under_the_tag_lookup_is_not_an_unknown_tag(fresh, 
         if 400 <= r.status_code < 500
         else "The database failed: the draft cannot have been saved, and the answer must say the server failed."
     )
-    expect(
-        r.status_code >= 500,
+    expect_equal(
+        server_side(r),
+        "5xx",
         did="POST /posts with tags ['python'] while the database fails every statement reading tags (OperationalError)",
         saw=f"{r.status_code} {r.text[:200]}",
-        expected="a 5xx: the server's failure, not the client's",
+        expected_text="a 5xx: the server's failure, not the client's",
         why=why,
     )
 
@@ -304,8 +313,9 @@ def test_registration_commits_once_after_adding_and_a_refusal_commits_nothing(ki
     after_refusal = world.uow.commits[len(after_ok) :]
     run(lambda: kit.posts.publish_post(1, 1, uow=world.uow))
     after_publish = world.uow.commits[len(after_ok) + len(after_refusal) :]
-    expect(
-        len(after_publish) == 1 and (1, "published") in after_publish[0]["saved"],
+    expect_equal(
+        (len(after_publish), bool(after_publish) and (1, "published") in after_publish[0]["saved"]),
+        (1, True),
         did="Called publish_post(1, 1): Ada publishes her draft, with a fake unit of work",
         saw=f"{len(after_publish)} commit(s)"
         + (
@@ -313,11 +323,12 @@ def test_registration_commits_once_after_adding_and_a_refusal_commits_nothing(ki
             if after_publish and (1, "published") not in after_publish[0]["saved"]
             else ""
         ),
-        expected="one commit, after uow.posts.save(post)",
+        expected_text="one commit, after uow.posts.save(post)",
         why="A change saved after the commit is outside the transaction, and the unit of work discards it.",
     )
-    expect(
-        len(after_ok) == 1 and "grace@example.org" in after_ok[0]["users"] and not after_refusal,
+    expect_equal(
+        (len(after_ok), bool(after_ok) and "grace@example.org" in after_ok[0]["users"], len(after_refusal)),
+        (1, True, 0),
         did="Called register_user('grace@example.org', ...), then register_user('ada@example.com', ...) (taken)",
         saw=f"{len(after_ok)} commit(s) for Grace"
         + (
@@ -326,7 +337,7 @@ def test_registration_commits_once_after_adding_and_a_refusal_commits_nothing(ki
             else ""
         )
         + f"; {len(after_refusal)} commit(s) for the refused Ada",
-        expected="one commit for Grace, after uow.users.add; none for the refusal",
+        expected_text="one commit for Grace, after uow.users.add; none for the refusal",
         why="The use case decides when its change is whole: it commits once, and never a refusal.",
     )
 
@@ -338,11 +349,12 @@ def test_a_user_added_without_commit_is_gone_in_the_next_unit_of_work(kit, fresh
         uow.users.add(kit.model.User(email="grace@example.org", display_name="Grace"))
     with fresh.app.state.uow_factory() as uow:
         kept = uow.users.get_by_email("grace@example.org")
-    expect(
-        kept is None,
+    expect_equal(
+        "no Grace" if kept is None else "Grace",
+        "no Grace",
         did="Added Grace through the app's unit of work (app.state.uow_factory()) and left without commit()",
         saw="Grace is in the database: the repository committed on its own",
-        expected="no Grace: without uow.commit() nothing lasts",
+        expected_text="no Grace: without uow.commit() nothing lasts",
         why="Only the unit of work commits; a repository that commits makes half a use case permanent.",
     )
 
@@ -356,12 +368,13 @@ def test_a_failed_welcome_email_is_logged_and_the_account_still_exists(kit, worl
             lambda: kit.accounts.register_user("grace@example.org", "Grace", uow=world.uow, notifier=notifier)
         )
     warned = [r for r in caplog.records if r.levelno >= logging.WARNING]
-    expect(
-        raised is None and isinstance(outcome, kit.Ok) and world.uow.commits and notifier.sent and warned,
+    expect_equal(
+        (result_shape(kit, outcome, raised), bool(world.uow.commits), bool(notifier.sent), bool(warned)),
+        ("Ok", True, True, True),
         did="Called register_user('grace@example.org', 'Grace') with a notifier answering Err(DeliveryFailed(...))",
         saw=(f"it raised {type(raised).__name__}: {raised}" if raised else brief(outcome))
         + f"; {len(world.uow.commits)} commit(s); notifier called {len(notifier.sent)} time(s); "
         f"{len(warned)} log record(s) at WARNING or above",
-        expected="Ok(user), committed, the notifier called, and a log record at WARNING or above",
+        expected_text="Ok(user), committed, the notifier called, and a log record at WARNING or above",
         why="The account exists, so registration succeeds; a dropped email nobody hears of is a silent failure.",
     )

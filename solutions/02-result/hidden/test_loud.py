@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from kata_tests.support import server_side, what_escaped
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 pytestmark = pytest.mark.task(2, points=1)
 
@@ -35,11 +36,12 @@ def test_no_expected_failure_escapes_as_an_exception(kit, world, run):
     }
     raised = {name: run(action)[1] for name, action in cases.items()}
     escaped = [f"{name} raised {type(e).__name__}: {e}" for name, e in raised.items() if e is not None]
-    expect(
-        not escaped,
+    expect_equal(
+        escaped,
+        [],
         did="Called every use case with each expected failure of the README's table",
         saw="; ".join(escaped)[:600],
-        expected="no exception: each answers Err(...)",
+        expected_text="no exception: each answers Err(...)",
         why="A caller cannot see from a signature which exceptions to catch; an Err cannot be missed.",
     )
 
@@ -65,11 +67,12 @@ def test_a_broken_repository_is_not_caught_by_any_use_case(kit, world, fakes, ru
     ]
     for did, broken, action in cases:
         outcome, raised = run(action)
-        expect(
-            raised is broken.error,
+        expect_equal(
+            what_escaped(broken, outcome, raised),
+            "the port's own RuntimeError",
             did=f"Called {did} RuntimeError",
             saw=f"it raised {type(raised).__name__}: {raised}" if raised else f"it returned {brief(outcome)}",
-            expected="the RuntimeError itself, not caught, not wrapped, not turned into an Err",
+            expected_text="the RuntimeError itself, not caught, not wrapped, not turned into an Err",
             why="An exception from a port is a bug or an outage, not a client's mistake: let it fly.",
         )
 
@@ -96,11 +99,12 @@ def test_the_database_failing_under_any_adapter_is_never_a_client_error(fresh, d
     for statement, did, send in cases:
         with database_fails(statement):
             r = send()
-        expect(
-            r.status_code >= 500,
+        expect_equal(
+            server_side(r),
+            "5xx",
             did=f"{did} while the database fails every statement containing {statement!r} (OperationalError)",
             saw=f"{r.status_code} {r.text[:200]}",
-            expected="a 5xx: the server's failure",
+            expected_text="a 5xx: the server's failure",
             why="An adapter that catches the database's error and answers 'no such row' turns an outage into "
             "the client's mistake."
             if r.status_code < 500
@@ -134,12 +138,13 @@ def test_each_change_commits_once_and_no_refusal_commits(kit, world, run):
         before = len(uow.commits)
         run(action)
         new = uow.commits[before:]
-        expect(
-            len(new) == wanted and (made is None or made(new[-1])),
+        expect_equal(
+            (len(new), made is None or (bool(new) and bool(made(new[-1])))),
+            (wanted, True),
             did=f"Called {did} with a fake unit of work",
             saw=f"{len(new)} commit(s)"
             + (", the change not yet made at the commit" if new and made and not made(new[-1]) else ""),
-            expected=f"{wanted} commit(s)" + (", after the change" if wanted else ": a refusal writes nothing"),
+            expected_text=f"{wanted} commit(s)" + (", after the change" if wanted else ": a refusal writes nothing"),
             why="The use case commits once its change is complete, and never when it refuses.",
         )
 
@@ -157,10 +162,11 @@ def test_no_repository_commits_on_its_own(kit, fresh):
         token = uow.tokens.issue(1)
     with factory() as uow:
         status, owner = str(uow.posts.get(post.id).status), uow.tokens.user_id_for(token)
-    expect(
-        status == "draft" and owner is None,
+    expect_equal(
+        (status, owner),
+        ("draft", None),
         did="Through app.state.uow_factory(): saved a published post and issued a token, then left without commit()",
         saw=f"the post is {status!r}, the token {'belongs to user ' + str(owner) if owner else 'is unknown'}",
-        expected="the post still 'draft' and the token unknown: nothing lasts without uow.commit()",
+        expected_text="the post still 'draft' and the token unknown: nothing lasts without uow.commit()",
         why="Only the unit of work commits; a repository that commits makes half a use case permanent.",
     )

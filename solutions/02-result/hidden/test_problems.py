@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kata_tests.support import answer, check_problem
 
-from checker.testkit import expect
+from checker.testkit import expect, expect_equal
 
 pytestmark = pytest.mark.task(3, points=1)
 
@@ -114,10 +114,11 @@ def test_two_occurrences_of_a_kind_share_type_and_title_and_differ_in_detail(htt
     ]
     for kind, first, second in pairs:
         a, b = first.json(), second.json()
-        expect(
-            (a.get("type"), a.get("title")) == (b.get("type"), b.get("title")) and a.get("detail") != b.get("detail"),
+        expect_equal(
+            ((a.get("type"), a.get("title")) == (b.get("type"), b.get("title")), a.get("detail") != b.get("detail")),
+            (True, True),
             did=f"Compared two {kind} problems",
             saw=f"{answer(first, 'type', 'title', 'detail')}\n            {answer(second, 'type', 'title', 'detail')}",
-            expected="the same type and title; each its own detail",
+            expected_text="the same type and title; each its own detail",
             why="A client branches on type and shows title; detail is what differs between two occurrences.",
         )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 import pytest
-from kata_tests.support import answer, problem_faults
+from kata_tests.support import answer, problem_faults, problem_owed, problem_shape
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 pytestmark = pytest.mark.task(4, points=1)
 
@@ -26,11 +26,12 @@ def test_each_500_has_its_own_error_id_distinct_from_the_request_id_and_logged(f
         and rec.exc_info[0] is RuntimeError
         and any(i and (i in rec.getMessage() or getattr(rec, "error_id", None) == i) for i in ids)
     ]
-    expect(
-        all(ids) and ids[0] != ids[1] and "same-request" not in ids and len(logged) == 2,
+    expect_equal(
+        (all(ids), ids[0] != ids[1], "same-request" in ids, len(logged)),
+        (True, True, False, 2),
         did="GET /posts/1 then /posts/2, both with X-Request-ID 'same-request', while reading posts raises RuntimeError",
         saw=f"error ids {ids}; {len(logged)} ERROR record(s) with the RuntimeError attached and one of the ids",
-        expected="two different error ids, neither the request id, each on an ERROR record with exc_info",
+        expected_text="two different error ids, neither the request id, each on an ERROR record with exc_info",
         why="An error id names one failure: a request id may be shared by retries, an error id never.",
     )
 
@@ -42,12 +43,13 @@ def test_a_bug_is_never_503_and_an_outage_shows_nothing_of_the_exception(fresh, 
     with database_fails("from users"):
         outage = fresh.client.post("/tokens", json={"email": "ada@example.com"})
     faults = problem_faults(outage, 503, "/tokens")
-    expect(
-        bug.status_code == 500 and not faults and "hunter2" not in outage.text,
+    expect_equal(
+        (bug.status_code, problem_shape(outage, "/tokens"), "hunter2" in outage.text),
+        (500, problem_owed(503), False),
         did="POST /tokens while reading users raises RuntimeError (a bug), then OperationalError (an outage)",
         saw=f"bug: {answer(bug, 'status', 'detail')}\n            outage: {answer(outage, 'status', 'detail')}"
         + (f"\n            {'; '.join(faults)}" if faults else ""),
-        expected="500 for the bug; 503 for the outage, a problem body with no word of the exception",
+        expected_text="500 for the bug; 503 for the outage, a problem body with no word of the exception",
         why="A bug will not pass by itself, so it is never 'try again later'; an outage is.",
     )
 
@@ -61,10 +63,11 @@ def test_every_response_carries_a_request_id_and_minted_ones_differ(fresh, datab
     with database_fails("from posts"):
         down = fresh.client.get("/posts/1", headers={"X-Request-ID": "req.503"})
     seen = [r.headers.get("x-request-id") for r in (ok, again, crashed, down)]
-    expect(
-        seen[0] and seen[1] and seen[0] != seen[1] and seen[2:] == ["req.500_a-1", "req.503"],
+    expect_equal(
+        (bool(seen[0]) and bool(seen[1]) and seen[0] != seen[1], seen[2:]),
+        (True, ["req.500_a-1", "req.503"]),
         did="Two requests without X-Request-ID, then a 500 and a 503 with ids 'req.500_a-1' and 'req.503'",
         saw=f"X-Request-ID {seen}",
-        expected="two different fresh ids, then 'req.500_a-1' and 'req.503'",
+        expected_text="two different fresh ids, then 'req.500_a-1' and 'req.503'",
         why="Every response, the failures above all, names its request.",
     )
