@@ -24,7 +24,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 
-from checker.testkit import learner
+from checker.testkit import expect_equal, learner
 
 INITIAL, EXPAND, INDEX, CONTRACT = "0001", "0002", "0003", "0004"
 RELEASE1 = ("id", "email", "display_name", "role", "created_at")
@@ -212,8 +212,13 @@ def _describe(diff: Any) -> str:
 def seed_production(url: str, names: list[str] | None = None) -> None:
     """Release 1's production database: revision 0001, then the members it registered."""
     failure = migrate(url, INITIAL)
-    if failure:
-        raise AssertionError(f"upgrade to {INITIAL} (release 1's schema) failed: {failure}")
+    expect_equal(
+        failure,
+        "",
+        did=f"Ran `alembic upgrade {INITIAL}` to build release 1's production database",
+        saw=failure,
+        expected_text=f"`alembic upgrade {INITIAL}` (release 1's schema) to succeed",
+    )
     insert_release1(url, PRODUCTION_NAMES if names is None else names)
 
 

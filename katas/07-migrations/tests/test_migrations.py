@@ -33,12 +33,12 @@ from kata_tests.postgres import share
 from kata_tests.release1 import release1_problems
 from sqlalchemy import create_engine, inspect
 
-from checker.testkit import expect, expect_equal, learner
+from checker.testkit import expect_equal, learner
 
 
 def _upgrade(url: str, target: str, did: str) -> None:
     failure = migrate(url, target)
-    expect(not failure, did=did, saw=failure, expected=f"`alembic upgrade {target}` to succeed")
+    expect_equal(failure, "", did=did, saw=failure, expected_text=f"`alembic upgrade {target}` to succeed")
 
 
 @pytest.mark.task(1, points=3)
@@ -49,11 +49,12 @@ def test_the_app_creates_no_table_of_its_own(database):
     engine = create_engine(database)
     tables = inspect(engine).get_table_names()
     engine.dispose()
-    expect(
-        not tables,
+    expect_equal(
+        tables,
+        [],
         did="Started create_app on an empty database",
         saw=f"the app created {tables}",
-        expected="no table: the schema comes from `alembic upgrade head` alone",
+        expected_text="no table: the schema comes from `alembic upgrade head` alone",
         why="Rule 1.1: tables the app makes at start-up hide a missing or wrong revision until production.",
     )
 
@@ -63,11 +64,12 @@ def test_the_app_creates_no_table_of_its_own(database):
 def test_the_migrated_schema_matches_the_models(database, backend):
     _upgrade(database, CONTRACT, did=f"Ran `alembic upgrade {CONTRACT}` on an empty {backend} database")
     found = drift(database)
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did=f"Compared the {backend} schema at {CONTRACT} with inkwell.infrastructure.models, as `alembic check` does",
         saw="; ".join(found),
-        expected="no difference",
+        expected_text="no difference",
         why="Rule 1.2: every table, column, index and default of the models comes from a revision.",
     )
 
@@ -90,11 +92,12 @@ def test_release_1_keeps_working_on_the_expanded_schema(database, backend):
     seed_production(database)
     _upgrade(database, INDEX, did=f"Ran `alembic upgrade {INDEX}` on release 1's production database ({backend})")
     problems = release1_problems(database)
-    expect(
-        not problems,
+    expect_equal(
+        problems,
+        [],
         did=f"Ran release 1's public tests against the schema at {INDEX}",
         saw="; ".join(problems),
-        expected="release 1 registers, reads and lists members as before",
+        expected_text="release 1 registers, reads and lists members as before",
         why="Rule 2.1: the release still serving traffic runs on the expanded schema until the contract step.",
     )
 
@@ -106,11 +109,12 @@ def test_the_expand_steps_keep_every_row_and_value(database, backend):
     before = rows(database, RELEASE1)
     _upgrade(database, INDEX, did=f"Ran `alembic upgrade {INDEX}` on release 1's production database ({backend})")
     lost = changed(before, rows(database, RELEASE1))
-    expect(
-        not lost,
+    expect_equal(
+        lost,
+        [],
         did=f"Read every row's {', '.join(RELEASE1)} before and after `alembic upgrade {INDEX}`",
         saw="; ".join(lost[:3]),
-        expected=f"all {len(before)} rows, every value unchanged",
+        expected_text=f"all {len(before)} rows, every value unchanged",
         why="Rule 2.2: an expand step only adds; what release 1 wrote stays as it wrote it.",
     )
 
@@ -206,18 +210,20 @@ def test_downgrading_the_contract_step_and_upgrading_again_keeps_every_value(dat
     _upgrade(database, CONTRACT, did=f"Ran `alembic upgrade {CONTRACT}` ({backend})")
     before = rows(database, RELEASE2)
     failure = migrate(database, "-1", down=True) or migrate(database, CONTRACT)
-    expect(
-        not failure,
+    expect_equal(
+        failure,
+        "",
         did="Ran `alembic downgrade -1`, then `alembic upgrade head`",
         saw=failure,
-        expected="both to succeed",
+        expected_text="both to succeed",
     )
     lost = changed(before, rows(database, RELEASE2))
-    expect(
-        not lost,
+    expect_equal(
+        lost,
+        [],
         did="Read every row before and after `downgrade -1` then `upgrade head`",
         saw="; ".join(lost[:3]),
-        expected=f"all {len(before)} rows, every value unchanged",
+        expected_text=f"all {len(before)} rows, every value unchanged",
         why="Rule 4.2: a revision you cannot step back from turns a bad deploy into an outage.",
     )
 
@@ -228,7 +234,9 @@ def test_downgrading_the_contract_step_gives_release_1_its_display_names_back(da
     seed_production(database, ["  Grace   Hopper ", "Cher"])
     _upgrade(database, CONTRACT, did=f"Ran `alembic upgrade {CONTRACT}`")
     failure = migrate(database, INDEX, down=True)
-    expect(not failure, did=f"Ran `alembic downgrade {INDEX}`", saw=failure, expected="the downgrade to succeed")
+    expect_equal(
+        failure, "", did=f"Ran `alembic downgrade {INDEX}`", saw=failure, expected_text="the downgrade to succeed"
+    )
     names = {k: v[1] for k, v in rows(database, ("id", "display_name")).items()}
     expect_equal(
         names,
@@ -242,11 +250,12 @@ def test_downgrading_the_contract_step_gives_release_1_its_display_names_back(da
 @pytest.mark.rules("5.1")
 def test_the_handle_index_is_built_concurrently_outside_a_transaction():
     sql, failure = render(EXPAND, INDEX)
-    expect(
-        not failure,
+    expect_equal(
+        failure,
+        "",
         did=f"Rendered `alembic upgrade {EXPAND}:{INDEX} --sql` for PostgreSQL",
         saw=failure,
-        expected="a script in which every CREATE INDEX runs CONCURRENTLY, outside a transaction",
+        expected_text="a script in which every CREATE INDEX runs CONCURRENTLY, outside a transaction",
     )
     open_transaction, inside, concurrent = False, [], []
     for statement in statements_of(sql):
@@ -256,10 +265,11 @@ def test_the_handle_index_is_built_concurrently_outside_a_transaction():
             open_transaction = False
         elif re.match(r"CREATE (UNIQUE )?INDEX", statement):
             (inside if open_transaction else concurrent).append(statement)
-    expect(
-        concurrent and not inside and all(" CONCURRENTLY " in s for s in concurrent),
+    expect_equal(
+        (bool(concurrent), inside, all(" CONCURRENTLY " in s for s in concurrent)),
+        (True, [], True),
         did=f"Rendered `alembic upgrade {EXPAND}:{INDEX} --sql` for PostgreSQL",
         saw=f"inside a transaction: {inside}; outside: {concurrent}",
-        expected="every CREATE INDEX with CONCURRENTLY, between a COMMIT and the next BEGIN",
+        expected_text="every CREATE INDEX with CONCURRENTLY, between a COMMIT and the next BEGIN",
         why="Rule 5.1: a plain CREATE INDEX blocks every write to users until it ends; CONCURRENTLY cannot run in a transaction.",
     )

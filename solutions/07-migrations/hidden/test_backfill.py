@@ -12,7 +12,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from kata_tests.kit import CONTRACT, EXPAND, INDEX, insert_release1, migrate, rows, seed_production
 
-from checker.testkit import expect, expect_equal
+from checker.testkit import expect_equal
 
 
 def _filled(url: str) -> dict[int, tuple[str, str, str]]:
@@ -21,7 +21,9 @@ def _filled(url: str) -> dict[int, tuple[str, str, str]]:
 
 def _upgrade(url: str, target: str) -> None:
     failure = migrate(url, target)
-    expect(not failure, did=f"Ran `alembic upgrade {target}`", saw=failure, expected="the upgrade to succeed")
+    expect_equal(
+        failure, "", did=f"Ran `alembic upgrade {target}`", saw=failure, expected_text="the upgrade to succeed"
+    )
 
 
 @pytest.mark.task(3, points=2)

@@ -7,7 +7,7 @@ from kata_tests.kit import EXPAND, INDEX, PRODUCTION_NAMES, RELEASE1, changed, m
 from kata_tests.postgres import share
 from kata_tests.release1 import release1_problems
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 
 @pytest.mark.task(2, points=share(5))
@@ -15,15 +15,20 @@ from checker.testkit import expect
 def test_release_1_keeps_working_right_after_the_first_expand_revision(database, backend):
     seed_production(database)
     failure = migrate(database, EXPAND)
-    expect(
-        not failure, did=f"Ran `alembic upgrade {EXPAND}` ({backend})", saw=failure, expected="the upgrade to succeed"
+    expect_equal(
+        failure,
+        "",
+        did=f"Ran `alembic upgrade {EXPAND}` ({backend})",
+        saw=failure,
+        expected_text="the upgrade to succeed",
     )
     problems = release1_problems(database)
-    expect(
-        not problems,
+    expect_equal(
+        problems,
+        [],
         did=f"Ran release 1's public tests against the schema at {EXPAND}",
         saw="; ".join(problems),
-        expected="release 1 registers, reads and lists members as before",
+        expected_text="release 1 registers, reads and lists members as before",
         why="Rule 2.1: release 1 serves requests between every two revisions of the expand step.",
     )
 
@@ -35,13 +40,16 @@ def test_each_expand_revision_keeps_every_value(database):
     before = rows(database, RELEASE1)
     for target in (EXPAND, INDEX):
         failure = migrate(database, target)
-        expect(not failure, did=f"Ran `alembic upgrade {target}`", saw=failure, expected="the upgrade to succeed")
+        expect_equal(
+            failure, "", did=f"Ran `alembic upgrade {target}`", saw=failure, expected_text="the upgrade to succeed"
+        )
         lost = changed(before, rows(database, RELEASE1))
-        expect(
-            not lost,
+        expect_equal(
+            lost,
+            [],
             did=f"Read every row's {', '.join(RELEASE1)} before and after `alembic upgrade {target}`",
             saw="; ".join(lost[:3]),
-            expected=f"all {len(before)} rows, every value unchanged",
+            expected_text=f"all {len(before)} rows, every value unchanged",
             why="Rule 2.2: an expand step only adds.",
         )
 
@@ -52,12 +60,15 @@ def test_a_larger_table_keeps_every_row(database):
     seed_production(database, PRODUCTION_NAMES * 40)
     before = rows(database, RELEASE1)
     failure = migrate(database, INDEX)
-    expect(not failure, did=f"Ran `alembic upgrade {INDEX}` on {len(before)} members", saw=failure, expected="success")
+    expect_equal(
+        failure, "", did=f"Ran `alembic upgrade {INDEX}` on {len(before)} members", saw=failure, expected_text="success"
+    )
     lost = changed(before, rows(database, RELEASE1))
-    expect(
-        not lost,
+    expect_equal(
+        lost,
+        [],
         did=f"Read all {len(before)} rows before and after `alembic upgrade {INDEX}`",
         saw=f"{len(lost)} rows lost or changed: " + "; ".join(lost[:3]),
-        expected="every row, every value unchanged",
+        expected_text="every row, every value unchanged",
         why="Rule 2.2: no row is dropped or rewritten, whatever its name.",
     )

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from kata_tests.kit import EXPAND, INDEX, PRODUCTION_NAMES, migrate, render, seed_production, statements_of
 from kata_tests.postgres import server, share
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 # The writer test needs a server: where there is none, the rendered script carries its points.
 ON_A_SERVER = 2 if server() is not None else 0
@@ -22,7 +22,7 @@ ON_A_SERVER = 2 if server() is not None else 0
 def test_the_handle_index_refuses_a_taken_handle(database, backend):
     seed_production(database, ["Ada Lovelace"])
     failure = migrate(database, INDEX)
-    expect(not failure, did=f"Ran `alembic upgrade {INDEX}` ({backend})", saw=failure, expected="success")
+    expect_equal(failure, "", did=f"Ran `alembic upgrade {INDEX}` ({backend})", saw=failure, expected_text="success")
     engine = sa.create_engine(database)
     try:
         with engine.begin() as connection:
@@ -37,11 +37,12 @@ def test_the_handle_index_refuses_a_taken_handle(database, backend):
         refused = type(error.orig).__name__
     finally:
         engine.dispose()
-    expect(
-        refused,
+    expect_equal(
+        "refused" if refused else "stored",
+        "refused",
         did=f"At {INDEX}, inserted a second member with the handle 'ada-lovelace' ({backend})",
         saw="the database stored it",
-        expected="the database to refuse it (a unique index on handle)",
+        expected_text="the database to refuse it (a unique index on handle)",
         why="Rule 5.1: handles are unique because the database says so, not because a backfill was careful.",
     )
 
@@ -50,11 +51,12 @@ def test_the_handle_index_refuses_a_taken_handle(database, backend):
 @pytest.mark.rules("5.1")
 def test_the_index_revision_drops_its_indexes_concurrently_too():
     sql, failure = render(INDEX, EXPAND, down=True)
-    expect(
-        not failure,
+    expect_equal(
+        failure,
+        "",
         did=f"Rendered `alembic downgrade {INDEX}:{EXPAND} --sql` for PostgreSQL",
         saw=failure,
-        expected="a script in which every DROP INDEX runs CONCURRENTLY, outside a transaction",
+        expected_text="a script in which every DROP INDEX runs CONCURRENTLY, outside a transaction",
     )
     open_transaction, inside, outside = False, [], []
     for statement in statements_of(sql):
@@ -64,11 +66,12 @@ def test_the_index_revision_drops_its_indexes_concurrently_too():
             open_transaction = False
         elif re.match(r"DROP INDEX", statement):
             (inside if open_transaction else outside).append(statement)
-    expect(
-        outside and not inside and all(" CONCURRENTLY " in s for s in outside),
+    expect_equal(
+        (bool(outside), inside, all(" CONCURRENTLY " in s for s in outside)),
+        (True, [], True),
         did=f"Rendered `alembic downgrade {INDEX}:{EXPAND} --sql` for PostgreSQL",
         saw=f"inside a transaction: {inside}; outside: {outside}",
-        expected="every DROP INDEX with CONCURRENTLY, between a COMMIT and the next BEGIN",
+        expected_text="every DROP INDEX with CONCURRENTLY, between a COMMIT and the next BEGIN",
         why="Rule 5.1: a plain DROP INDEX takes the table's strongest lock; a rollback must not stop the writes either.",
     )
 
@@ -81,7 +84,9 @@ if ON_A_SERVER:
     def test_writers_go_on_while_postgresql_builds_the_handle_index(database, backend):
         seed_production(database, PRODUCTION_NAMES * 50)
         failure = migrate(database, EXPAND)
-        expect(not failure, did=f"Ran `alembic upgrade {EXPAND}` on PostgreSQL", saw=failure, expected="success")
+        expect_equal(
+            failure, "", did=f"Ran `alembic upgrade {EXPAND}` on PostgreSQL", saw=failure, expected_text="success"
+        )
         engine = sa.create_engine(database)
         outcome: dict[str, str] = {}
         try:
@@ -97,13 +102,14 @@ if ON_A_SERVER:
             builder.join(timeout=30)
         finally:
             engine.dispose()
-        expect(
-            waited and not writer and not outcome.get("build"),
+        expect_equal(
+            (waited, writer, outcome.get("build") or ""),
+            (True, "", ""),
             did="Held one writer's transaction open on users, ran `alembic upgrade 0003` beside it, then had a "
             "second writer insert a member with a 2-second lock timeout",
             saw=f"index build seen waiting: {waited}; second writer: {writer or 'inserted'}; "
             f"upgrade: {outcome.get('build') or 'done'}",
-            expected="the second writer inserts at once, and the upgrade finishes once the first commits",
+            expected_text="the second writer inserts at once, and the upgrade finishes once the first commits",
             why="Rule 5.1: a plain CREATE INDEX queues for a lock that every INSERT then queues behind.",
         )
 

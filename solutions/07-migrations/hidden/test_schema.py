@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from kata_tests.kit import CONTRACT, INITIAL, RELEASE1_SCHEMA, drift, migrate, script
 from sqlalchemy import create_engine, inspect
 
-from checker.testkit import expect, expect_equal, learner
+from checker.testkit import expect_equal, learner
 
 
 @pytest.mark.task(1, points=3)
@@ -19,11 +19,12 @@ def test_the_app_creates_no_table_even_when_it_serves_requests(database):
     engine = create_engine(database)
     tables = inspect(engine).get_table_names()
     engine.dispose()
-    expect(
-        not tables,
+    expect_equal(
+        tables,
+        [],
         did="Started create_app on an empty database and sent GET /users and POST /users",
         saw=f"the app created {tables}",
-        expected="no table (the requests may fail: there is no schema)",
+        expected_text="no table (the requests may fail: there is no schema)",
         why="Rule 1.1: the schema comes from `alembic upgrade head` alone, never from the app.",
     )
 
@@ -32,7 +33,9 @@ def test_the_app_creates_no_table_even_when_it_serves_requests(database):
 @pytest.mark.rules("1.1")
 def test_release_2_serves_its_api_on_the_migrated_database(database):
     failure = migrate(database, CONTRACT)
-    expect(not failure, did=f"Ran `alembic upgrade {CONTRACT}`", saw=failure, expected="the upgrade to succeed")
+    expect_equal(
+        failure, "", did=f"Ran `alembic upgrade {CONTRACT}`", saw=failure, expected_text="the upgrade to succeed"
+    )
     ada = {"email": "ada@inkwell.io", "given_name": "Ada", "family_name": "Lovelace", "handle": "ada"}
     with TestClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False) as client:
         made = client.post("/users", json=ada)
@@ -50,15 +53,20 @@ def test_release_2_serves_its_api_on_the_migrated_database(database):
 @pytest.mark.rules("1.2")
 def test_no_drift_after_a_downgrade_to_base_and_back(database):
     failure = migrate(database, CONTRACT) or migrate(database, "base", down=True) or migrate(database, CONTRACT)
-    expect(
-        not failure, did="Ran upgrade head, downgrade base, upgrade head", saw=failure, expected="all three to succeed"
+    expect_equal(
+        failure,
+        "",
+        did="Ran upgrade head, downgrade base, upgrade head",
+        saw=failure,
+        expected_text="all three to succeed",
     )
     found = drift(database)
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did="Compared the schema after upgrade, downgrade to base and upgrade again with the models",
         saw="; ".join(found),
-        expected="no difference",
+        expected_text="no difference",
         why="Rule 1.2: a downgrade that leaves a table, index or column behind makes the next upgrade build another schema.",
     )
 
@@ -67,13 +75,16 @@ def test_no_drift_after_a_downgrade_to_base_and_back(database):
 @pytest.mark.rules("1.2")
 def test_the_first_revision_still_builds_release_1s_schema(database):
     failure = migrate(database, INITIAL)
-    expect(not failure, did=f"Ran `alembic upgrade {INITIAL}`", saw=failure, expected="the upgrade to succeed")
+    expect_equal(
+        failure, "", did=f"Ran `alembic upgrade {INITIAL}`", saw=failure, expected_text="the upgrade to succeed"
+    )
     found = drift(database, RELEASE1_SCHEMA)
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did=f"Compared the schema at {INITIAL} with release 1's, as production has it",
         saw="; ".join(found),
-        expected="no difference",
+        expected_text="no difference",
         why="Rule 1.2: 0001 has run in production; a database built from it must be production's.",
     )
 
