@@ -10,6 +10,8 @@ import copy
 import itertools
 from typing import Any
 
+from checker.testkit import expect_equal, fault
+
 
 class _Port:
     """Turns a call to a method the contract does not declare into a sentence for the learner."""
@@ -19,14 +21,16 @@ class _Port:
     methods: tuple[str, ...] = ()
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        raise AssertionError(
-            f"Your use case used uow.{self.attribute}.{name}, which the {self.port} port of the "
-            f"contract does not declare.\n  expected: only {', '.join(self.methods)}\n"
-            "The checker runs use cases against fakes of the ports in the README; a method the "
-            "port does not declare ties the use case to one adapter."
-        )
+        if not name.startswith("__"):
+            beyond_the_port(
+                f"uow.{self.attribute}.{name}",
+                did=f"Your use case used uow.{self.attribute}.{name}, which the {self.port} port of the contract "
+                "does not declare",
+                expected=f"only {', '.join(self.methods)}",
+                why="The checker runs use cases against fakes of the ports in the README; a method the "
+                "port does not declare ties the use case to one adapter.",
+            )
+        return object.__getattribute__(self, name)  # the usual AttributeError
 
 
 class FakeUsers(_Port):
@@ -71,9 +75,10 @@ class FakePosts(_Port):
 
     def save(self, post: Any) -> None:
         if post.id not in self.stored:
-            raise AssertionError(
-                f"Your use case called uow.posts.save() on a post with id {post.id!r}, which was "
-                "never added.\n  expected: save() only for a post loaded with get() or stored with add()"
+            beyond_the_port(
+                f"uow.posts.save() of a post never added (id {post.id!r})",
+                did=f"Your use case called uow.posts.save() on a post with id {post.id!r}, which was never added",
+                expected="save() only for a post loaded with get() or stored with add()",
             )
         self.stored[post.id] = copy.copy(post)
 
@@ -91,7 +96,7 @@ class FakeTokens(_Port):
 
     def issue(self, user_id: int) -> str:
         if self.down:
-            raise TokenStoreDown("the token store is unavailable")
+            fault(TokenStoreDown("the token store is unavailable"))
         token = f"token-{len(self.stored) + 1}"
         self.stored[token] = user_id
         return token
@@ -129,13 +134,14 @@ class FakeUnitOfWork:
         return dict(self.users.stored), dict(self.posts.stored), dict(self.tokens.stored)
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        raise AssertionError(
-            f"Your use case used uow.{name}, which the UnitOfWork port of the contract does not "
-            "declare.\n  expected: only users, posts, tokens, commit(), rollback() and `with uow:`\n"
-            "A use case that reaches past the port (for a session, say) cannot run without a database."
-        )
+        if not name.startswith("__"):
+            beyond_the_port(
+                f"uow.{name}",
+                did=f"Your use case used uow.{name}, which the UnitOfWork port of the contract does not declare",
+                expected="only users, posts, tokens, commit(), rollback() and `with uow:`",
+                why="A use case that reaches past the port (for a session, say) cannot run without a database.",
+            )
+        return object.__getattribute__(self, name)  # the usual AttributeError
 
 
 class UseCases:
@@ -167,26 +173,39 @@ class UseCases:
             return found(uow, command)
         use_case = getattr(self.module, cls, None)
         if not isinstance(use_case, type):
-            raise AssertionError(
-                f"Looked for the use case {function} in inkwell.application.use_cases\n"
-                f"  saw:      neither a function {function} nor a class {cls}\n"
-                f"  expected: {function}(uow, command), or {cls}(uow).execute(command)"
+            missing(
+                f"neither a function {function} nor a class {cls}",
+                did=f"Looked for the use case {function} in inkwell.application.use_cases",
+                expected=f"{function}(uow, command), or {cls}(uow).execute(command)",
             )
         return use_case(uow).execute(command)
 
 
 def registration(result: Any) -> tuple[Any, Any]:
     """register_user's answer as (user, token), whichever of the two shapes it has."""
-    if isinstance(result, tuple) and len(result) == 2:
-        return result[0], result[1]
-    if hasattr(result, "user") and hasattr(result, "token"):
-        return result.user, result.token
-    raise AssertionError(
-        "Ran register_user and looked at what it returned\n"
-        f"  saw:      {type(result).__module__}.{type(result).__qualname__}: {result!r}\n"
-        "  expected: the stored user and its new token, as (user, token) or an object with .user and .token\n"
-        "Registration stores the user and issues its first token in one unit of work, so the use case returns both."
-    )
+    pair = isinstance(result, tuple) and len(result) == 2
+    if not pair and not (hasattr(result, "user") and hasattr(result, "token")):
+        missing(
+            f"{type(result).__module__}.{type(result).__qualname__}: {result!r}",
+            did="Ran register_user and looked at what it returned",
+            expected="the stored user and its new token, as (user, token) or an object with .user and .token",
+            why="Registration stores the user and issues its first token in one unit of work, so the use case "
+            "returns both.",
+        )
+    return (result[0], result[1]) if pair else (result.user, result.token)
+
+
+def beyond_the_port(used: str, *, did: str, expected: str, why: str = "") -> None:
+    """Fail the test: the use case used `used`, which the port does not offer. Reached only then, it
+    is said as a value (what was used beyond the port, where nothing should be), so that the outside
+    judge sees it as one more observation than the reference made."""
+    expect_equal([used], [], did=did, saw=used, expected_text=expected, why=why)
+
+
+def missing(saw: str, *, did: str, expected: str, why: str = "") -> None:
+    """Fail the test: a name or shape of the contract is missing, `saw` says what was found instead.
+    Reached only then, it is said as a value, as beyond_the_port is."""
+    expect_equal(saw, expected, did=did, saw=saw, expected_text=expected, why=why)
 
 
 def status_of(post: Any) -> str:

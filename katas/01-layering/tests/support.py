@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import sys
-
 import pytest
 from fastapi.testclient import TestClient
 from kata_tests import controllers, fakes, layering
 
-from checker.testkit import expect, learner
+from checker.testkit import expect_equal, fault, learner
 
 
 class Outage(Exception):
@@ -24,7 +23,9 @@ class Outage(Exception):
 @pytest.fixture(scope="session")
 def kit() -> SimpleNamespace:
     """The helper modules, for tests."""
-    return SimpleNamespace(fakes=fakes, layering=layering, controllers=controllers, Outage=Outage, show=show)
+    return SimpleNamespace(
+        fakes=fakes, layering=layering, controllers=controllers, Outage=Outage, show=show, json_of=json_of
+    )
 
 
 @pytest.fixture(scope="session")
@@ -55,11 +56,12 @@ def real_uow() -> Callable[[], Any]:
     """A factory of the submission's real units of work, over a new in-memory SQLite database."""
     app_module = learner("inkwell.app")
     factory = getattr(app_module, "unit_of_work_factory", None)
-    expect(
+    expect_equal(
         callable(factory),
+        True,
         did="Looked for inkwell.app.unit_of_work_factory, the entry point to your real adapters",
         saw="no such function" if factory is None else f"{factory!r}, which is not callable",
-        expected="unit_of_work_factory(database_url='sqlite://') returning a callable that makes a new unit of work",
+        expected_text="unit_of_work_factory(database_url='sqlite://') returning a callable that makes a new unit of work",
         why="The checker drives your SQLAlchemy repositories and unit of work too, not only its fakes.",
     )
     return factory()  # the contract's default: a new in-memory SQLite database
@@ -98,13 +100,23 @@ def database_outage(word: str) -> Iterator[list[str]]:
     def refuse(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
         if statement.lstrip().upper().startswith("INSERT") and word.upper() in statement.upper():
             refused.append(" ".join(statement.split()))
-            raise Outage(f"the database refused: {refused[-1]}")
+            fault(Outage(f"the database refused: {refused[-1]}"))
 
     event.listen(Engine, "before_cursor_execute", refuse)
     try:
         yield refused
     finally:
         event.remove(Engine, "before_cursor_execute", refuse)
+
+
+def json_of(response: Any) -> dict[str, Any]:
+    """A response's JSON body when it is an object, else {}: a check can read its fields without
+    failing on an answer that is not JSON (the check's message shows the answer itself)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
 
 
 def show(response: Any, *fields: str) -> str:

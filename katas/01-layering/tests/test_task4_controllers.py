@@ -7,7 +7,7 @@ import types
 import pytest
 from kata_tests import refusals
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 
 def interface_functions(app, root, kit):
@@ -28,11 +28,12 @@ def interface_functions(app, root, kit):
 def test_no_handler_receives_a_session(app, package_dir, kit):
     """No handler receives a SQLAlchemy Session"""
     found = kit.controllers.session_report(app, package_dir.parent)
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did="Walked every route of create_app() and the dependencies each one uses",
         saw="\n    ".join(found),
-        expected="no handler and no dependency of one takes a Session: they take a unit of work",
+        expected_text="no handler and no dependency of one takes a Session: they take a unit of work",
         why="A handler with a session in hand will sooner or later query and decide; give it a "
         "unit of work from a dependency and let a use case do the work.",
     )
@@ -51,12 +52,13 @@ def test_handlers_use_no_sqlalchemy_object_and_no_orm_class(app, package_dir, ki
                 uses[id(value)] = f"{name} ({kind})"
         if uses:
             found.append(f"{label} uses {', '.join(uses.values())}")
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did="Read the names used by every route handler, its dependencies and the functions of "
         "inkwell.interface, as Python resolves them",
         saw="\n    ".join(found),
-        expected="no SQLAlchemy object (session, select, engine) and no ORM-mapped class",
+        expected_text="no SQLAlchemy object (session, select, engine) and no ORM-mapped class",
         why="Queries and rows belong to the infrastructure; a handler that builds them is where "
         "business rules creep in. Call a use case, and shape its entity with a Pydantic schema.",
     )
@@ -79,11 +81,12 @@ def test_handlers_call_no_function_of_an_inner_module(app, package_dir, kit):
         ]
         if calls:
             found.append(f"{label} calls {', '.join(dict.fromkeys(calls))}")
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did="Read what every route handler, its dependencies and the functions of inkwell.interface call",
         saw="\n    ".join(found),
-        expected="calls to use cases of inkwell.application only, no rule function of the domain or elsewhere",
+        expected_text="calls to use cases of inkwell.application only, no rule function of the domain or elsewhere",
         why="A handler that normalises, slugifies or checks a rule itself has made a domain decision; "
         "the use case should make that call, so every way in applies the same rules.",
     )
@@ -95,12 +98,13 @@ def test_publishing_over_http_calls_no_entity_method_from_the_interface(client, 
     world = refusals.world(client)
     with kit.controllers.EntityCalls(package_dir.parent) as calls:
         response = client.post(f"/posts/{world['ready']}/publish", headers=world["ada"])
-    expect(
-        response.status_code == 200 and not calls.seen,
+    expect_equal(
+        (response.status_code, calls.seen),
+        (200, []),
         did="Published Ada's draft over HTTP, recording every method of a domain class called from "
         "outside inkwell/domain, inkwell/application and inkwell/infrastructure",
         saw="; ".join(calls.seen) or f"no such call, but the answer was {kit.show(response, 'status')}",
-        expected="200, and no entity method called by the interface: the publish_post use case calls post.publish",
+        expected_text="200, and no entity method called by the interface: the publish_post use case calls post.publish",
         why="A handler that runs the entity's rule itself and then saves has skipped the use case: "
         "another way in (a CLI, a queue) would not get the same transaction and checks.",
     )
@@ -111,11 +115,12 @@ def test_publishing_over_http_calls_no_entity_method_from_the_interface(client, 
 def test_a_stranger_publishing_is_refused_by_a_domain_error(app, client, package_dir, kit, record_raised):
     labels = {(m, h.path): h.label for h in kit.controllers.handlers(app, package_dir.parent) for m in h.methods}
     found = refusals.findings(client, labels, record_raised, ["stranger"])
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did="Had Bob publish Ada's draft over HTTP, recording every DomainError and HTTPException created "
         "and the line that created it",
         saw="\n    ".join(found),
-        expected="403, caused by a DomainError raised in inkwell/domain or inkwell/application",
+        expected_text="403, caused by a DomainError raised in inkwell/domain or inkwell/application",
         why="Raise a domain error inside; map it to a status outside. Then every way in applies the rule.",
     )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from kata_tests import checks
 
-from checker.testkit import expect, learner
+from checker.testkit import expect_equal, learner
 
 FRAMEWORKS = ("sqlalchemy", "pydantic")
 ORM_MARKS = ("__table__", "__tablename__", "__mapper__", "_sa_class_manager", "model_fields")
@@ -34,12 +34,13 @@ def test_entities_inherit_from_nothing_of_sqlalchemy_or_pydantic(client):
         )
         if parts:
             found.append(f"{name} {' and '.join(parts)}")
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did="Built and started the app, registered a user and created a post over HTTP, then read the classes "
         "User and Post of inkwell.domain.model",
         saw="; ".join(found),
-        expected="plain classes (dataclasses, say) with no base and no attribute from SQLAlchemy or Pydantic",
+        expected_text="plain classes (dataclasses, say) with no base and no attribute from SQLAlchemy or Pydantic",
         why="An entity that is a row (or a schema) changes whenever a table (or the API) does; "
         "the domain should change only when the business does.",
     )
