@@ -95,9 +95,10 @@ def outcome(call: Callable[[], Any], refusal: type[BaseException]) -> Any:
 
 
 def fault(error: BaseException) -> NoReturn:
-    """Raise `error` into the code under test: a fault the suite injects (a port that breaks, a
-    database that fails a statement), not a check. The outside judge counts a `raise` in a suite as
-    a check decided in the run; a fault raised through here leaves the test to its value checks."""
+    """Raise `error` where the raise is no verdict: a fault the suite injects into the code under
+    test (a port that breaks, a database that fails a statement), or the submission's own failure
+    passed on (an app that did not start). The outside judge counts a `raise` written in a suite as
+    a check decided in the run; one made through here leaves the test to its value checks."""
     raise error
 
 

@@ -28,18 +28,19 @@ from kata_tests.workload import POST_RIVAL, PROLIFIC, USER_RIVAL
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from checker.testkit import expect
+from checker.testkit import expect_equal, fault
 
 
 def _served(workload, names):
     # Whatever each call answered (other rules judge that), its statements are what is planned.
     calls = [workload.call(name) for name in names]
     for call in calls:
-        expect(
-            not served(call, call.status),
+        expect_equal(
+            served(call, call.status),
+            "",
             did=f"Served {call.did} on the seeded existing database",
             saw=served(call, call.status),
-            expected="an answer, with SQL statements the suite can EXPLAIN",
+            expected_text="an answer, with SQL statements the suite can EXPLAIN",
             why="The plans are read from the statements the app really issues.",
         )
     return calls
@@ -50,12 +51,13 @@ def _served(workload, names):
 def test_every_read_finds_its_rows_through_an_index(workload):
     calls = _served(workload, ["post", "feed", "tag", "comments", "login"])
     problems = plan_problems(workload, calls)
-    expect(
-        not problems,
+    expect_equal(
+        problems,
+        [],
         did="Served login, a post, the feed, a tag page and a comment list, then ran EXPLAIN QUERY PLAN "
         "on every statement they issued",
         saw=f"{len(problems)} step(s) that read far more rows than they return:\n    " + "\n    ".join(problems),
-        expected="every step a SEARCH through an index that narrows to a few rows",
+        expected_text="every step a SEARCH through an index that narrows to a few rows",
         why="Rule 1.1: index what each query filters on, and compare in the form the index holds.",
     )
 
@@ -65,11 +67,12 @@ def test_every_read_finds_its_rows_through_an_index(workload):
 def test_the_writes_read_nothing_through_a_scan(workload):
     calls = _served(workload, ["register", "new-post"])
     problems = plan_problems(workload, calls)
-    expect(
-        not problems,
+    expect_equal(
+        problems,
+        [],
         did="Registered an account and wrote a post, then ran EXPLAIN QUERY PLAN on every statement",
         saw="\n    ".join(problems),
-        expected="no step that reads a table through",
+        expected_text="no step that reads a table through",
         why="Rule 1.2: a write runs as often as a read; a lookup it makes before its INSERT needs an index too.",
     )
 
@@ -78,13 +81,14 @@ def test_the_writes_read_nothing_through_a_scan(workload):
 @pytest.mark.rules("1.3")
 def test_the_existing_database_gets_the_indexes_a_new_one_gets(existing_indexes, fresh_database, index_lister):
     path, error = fresh_database
-    expect(not error, did="Called create_app on a new database file", saw=error, expected="an app")
+    expect_equal(error, "", did="Called create_app on a new database file", saw=error, expected_text="an app")
     migrated, new = shapes(existing_indexes), shapes(index_lister(path))
-    expect(
-        migrated == new,
+    expect_equal(
+        (describe(new - migrated), describe(migrated - new)),
+        ("none", "none"),
         did="Compared the indexes of the existing database after create_app with those of a new database",
         saw=f"only on the new one: {describe(new - migrated)}; only on the migrated one: {describe(migrated - new)}",
-        expected="the same indexes on both (names aside)",
+        expected_text="the same indexes on both (names aside)",
         why="Rule 1.3: create_all skips tables that exist, so what the models declare reaches the "
         "production database only through a migration step.",
     )
@@ -95,11 +99,12 @@ def test_the_existing_database_gets_the_indexes_a_new_one_gets(existing_indexes,
 def test_the_feed_reads_about_as_many_rows_as_it_returns(workload):
     (call,) = _served(workload, ["feed-drafter"])
     work = workload.work_per_row(call)
-    expect(
-        work is not None and work <= WORK_PER_ROW,
+    expect_equal(
+        "within" if work is not None and work <= WORK_PER_ROW else "over" if work is not None else "no rows",
+        "within",
         did=f"Served {call.did} (an author whose newest 300 posts are drafts) and counted SQLite's work",
         saw=f"{work:.1f} times the work of fetching its rows by id" if work else f"no rows: {str(call.json)[:120]}",
-        expected=f"at most {WORK_PER_ROW:g} times",
+        expected_text=f"at most {WORK_PER_ROW:g} times",
         why="Rule 2.1: the index walks past every draft before it finds a published post. Make the "
         "status part of what the index narrows by, before the sort."
         if work
@@ -112,11 +117,12 @@ def test_the_feed_reads_about_as_many_rows_as_it_returns(workload):
 def test_the_feed_needs_no_temporary_b_tree(workload):
     (call,) = _served(workload, ["feed"])
     found = sorts(workload, call)
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did=f"Ran EXPLAIN QUERY PLAN on the feed of author {PROLIFIC}",
         saw="\n    ".join(found),
-        expected="no 'USE TEMP B-TREE FOR ORDER BY'",
+        expected_text="no 'USE TEMP B-TREE FOR ORDER BY'",
         why="Rule 2.2: SQLite fetched every matching post and sorted them to return 20; an index "
         "whose entries for one author lie in time order hands them over sorted.",
     )
@@ -141,12 +147,13 @@ def test_the_database_refuses_a_taken_email_in_another_case_and_a_taken_slug(app
             pass
         finally:
             con.close()
-    expect(
-        not outcomes,
+    expect_equal(
+        outcomes,
+        [],
         did="After create_app migrated the database, inserted with plain SQL 'linus@kernel.test' then "
         "'Linus@Kernel.TEST' into users, and a post with slug 'plain-sql' twice",
         saw="; ".join(outcomes),
-        expected="each second INSERT refused with an IntegrityError",
+        expected_text="each second INSERT refused with an IntegrityError",
         why="Rules 3.1 and 3.2: scripts and imports write to this database too; only a unique index "
         "(on lower(email) for emails) refuses what they get wrong.",
     )
@@ -168,21 +175,23 @@ def test_two_concurrent_registrations_of_one_address_leave_one_account(app_on, s
 def test_a_new_post_is_stored_and_a_taken_slug_is_a_conflict(workload):
     new = workload.call("new-post")
     stored = workload.db.execute("SELECT status FROM posts WHERE slug = 'on-indexes'").fetchall()
-    expect(
-        new.status == 201 and stored == [("draft",)],
+    expect_equal(
+        (new.status, stored),
+        (201, [("draft",)]),
         did=f"Served {new.did}",
         saw=new.error or f"{new.status}; stored: {stored}",
-        expected="201, and the post stored as a draft",
+        expected_text="201, and the post stored as a draft",
         why="Rule 3.4: the use case commits what it added." if new.status == 201 else "Rule 3.4.",
     )
     call = workload.call("post-taken")
     rows = workload.db.execute("SELECT count(*) FROM posts WHERE slug = 'post-123'").fetchone()[0]
     body = not_a_problem(409, call.content_type, call.json) if call.status == 409 else ""
-    expect(
-        call.status == 409 and rows == 1 and not body,
+    expect_equal(
+        (call.status, rows, body),
+        (409, 1, ""),
         did=f"Served {call.did} (the slug of post 123)",
         saw=call.error or f"{call.status} {str(call.json)[:160]}; {rows} post(s) with that slug",
-        expected="409 as a problem response, and 1 post with that slug",
+        expected_text="409 as a problem response, and 1 post with that slug",
         why=f"Rule 3.5: an error answer is a problem response; {body}."
         if body
         else "Rule 3.4: a taken slug is a conflict, refused by the unique index.",
@@ -194,19 +203,20 @@ def test_a_new_post_is_stored_and_a_taken_slug_is_a_conflict(workload):
 def test_a_refusal_of_another_kind_is_answered_as_a_bug(app_on):
     def refuse(conn, cursor, statement, parameters, context, executemany):
         if re.match(r"^\s*INSERT\b[^(]*?\bINTO\s+\"?users\"?[\s(]", statement, re.IGNORECASE):
-            raise sqlite3.IntegrityError("CHECK constraint failed: users")
+            fault(sqlite3.IntegrityError("CHECK constraint failed: users"))
 
     event.listen(Engine, "before_cursor_execute", refuse)
     try:
         response = app_on.post("/users", json={"email": "check@inkwell.test", "display_name": "Check"})
     finally:
         event.remove(Engine, "before_cursor_execute", refuse)
-    expect(
-        response.status_code == 500,
+    expect_equal(
+        response.status_code,
+        500,
         did="POST /users while the database refused the INSERT with 'CHECK constraint failed' (a fault "
         "injected at the engine)",
         saw=f"{response.status_code} {response.text[:160]}",
-        expected="500",
+        expected_text="500",
         why="Rule 3.7: only a unique index means 'taken': any other refusal is a bug, and a 409 would hide it.",
     )
 
@@ -216,11 +226,12 @@ def test_a_refusal_of_another_kind_is_answered_as_a_bug(app_on):
 def test_a_post_by_an_unknown_author_is_refused(workload):
     call = workload.call("post-orphan")
     rows = workload.db.execute("SELECT count(*) FROM posts WHERE slug = 'lost-post'").fetchone()[0]
-    expect(
-        call.status == 422 and rows == 0 and not not_a_problem(422, call.content_type, call.json),
+    expect_equal(
+        (call.status, rows, not_a_problem(422, call.content_type, call.json)),
+        (422, 0, ""),
         did=f"Served {call.did} (no user has id 999999)",
         saw=call.error or f"{call.status} {str(call.json)[:160]}; {rows} post(s) stored",
-        expected="422 as a problem response, and nothing stored",
+        expected_text="422 as a problem response, and nothing stored",
         why="Rule 3.6: SQLite checks REFERENCES only on connections that ask it to (PRAGMA foreign_keys=ON)."
         if rows
         else "Rule 3.7: the database refused the author, not the slug: answer by the constraint that failed.",
@@ -231,11 +242,12 @@ def test_a_post_by_an_unknown_author_is_refused(workload):
 @pytest.mark.rules("4.1")
 def test_the_migrated_database_keeps_a_lean_set_of_indexes(existing_indexes):
     found = redundant(existing_indexes) + over_budget(existing_indexes)
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did="Listed the indexes of the existing database after create_app migrated it",
         saw="\n    ".join(found),
-        expected="no index that is a prefix of another, no table over its budget",
+        expected_text="no index that is a prefix of another, no table over its budget",
         why="Rule 4.1: each of these costs every INSERT and serves no query another index does not.",
     )
 
@@ -244,14 +256,15 @@ def test_the_migrated_database_keeps_a_lean_set_of_indexes(existing_indexes):
 @pytest.mark.rules("4.2")
 def test_a_new_database_gets_a_lean_set_of_indexes(fresh_database, index_lister):
     path, error = fresh_database
-    expect(not error, did="Called create_app on a new database file", saw=error, expected="an app")
+    expect_equal(error, "", did="Called create_app on a new database file", saw=error, expected_text="an app")
     found = index_lister(path)
     problems = redundant(found) + over_budget(found)
-    expect(
-        not problems,
+    expect_equal(
+        problems,
+        [],
         did="Listed the indexes of a new database made by create_app",
         saw="\n    ".join(problems),
-        expected="no index that is a prefix of another, no table over its budget",
+        expected_text="no index that is a prefix of another, no table over its budget",
         why="Rule 4.2: on a new database create_all makes what the models declare before the "
         "migration runs: keep models and migration in step.",
     )
@@ -261,11 +274,12 @@ def test_a_new_database_gets_a_lean_set_of_indexes(fresh_database, index_lister)
 @pytest.mark.rules("5.1")
 def test_login_answers_alike_for_known_and_unknown_addresses(workload):
     known, unknown = workload.call("login"), workload.call("login-unknown")
-    expect(
-        known.status == unknown.status == 202 and known.json == unknown.json,
+    expect_equal(
+        (known.status, unknown.status, known.json == unknown.json),
+        (202, 202, True),
         did=f"Served {known.did}, then {unknown.did}",
         saw=f"{known.status} {str(known.json)[:120]}, then {unknown.status} {str(unknown.json)[:120]}",
-        expected="202 and the same body for both",
+        expected_text="202 and the same body for both",
         why="Rule 5.1: a login that answers differently tells anyone who has an account here.",
     )
 
@@ -275,21 +289,23 @@ def test_login_answers_alike_for_known_and_unknown_addresses(workload):
 def test_login_finds_the_account_and_the_feed_lists_the_newest_published_posts(workload):
     login = workload.call("login")
     found = [row.get("id") for s, p in login.statements for row in workload.replay(s, p)]
-    expect(
+    expect_equal(
         42 in found,
+        True,
         did=f"Served {login.did}, then ran the statements it issued again",
         saw=f"rows with ids {found}",
-        expected="the account of writer0042@inkwell.test (id 42)",
+        expected_text="the account of writer0042@inkwell.test (id 42)",
         why="Rule 5.2: login compares the address in any case and with the spaces around it removed.",
     )
     call = workload.call("feed")
     seen = [item.get("id") for item in call.json] if isinstance(call.json, list) else call.json
     expected = workload.seeded.feed(PROLIFIC)
-    expect(
-        call.status == 200 and seen == expected,
+    expect_equal(
+        (call.status, seen),
+        (200, expected),
         did=f"Served {call.did}",
         saw=call.error or f"{call.status}, ids {seen}",
-        expected=f"200, ids {expected}",
+        expected_text=f"200, ids {expected}",
         why="Rule 5.3: indexes change how rows are found, never which.",
     )
 
@@ -309,11 +325,12 @@ def test_the_tag_page_the_comments_and_a_post_answer_the_same_rows(workload):
     for name, expected, why in checks:
         call = workload.call(name)
         seen = [item.get("id") for item in call.json] if isinstance(call.json, list) else [(call.json or {}).get("id")]
-        expect(
-            call.status == 200 and seen == expected,
+        expect_equal(
+            (call.status, seen),
+            (200, expected),
             did=f"Served {call.did}",
             saw=call.error or f"{call.status}, ids {seen}",
-            expected=f"200, ids {expected}",
+            expected_text=f"200, ids {expected}",
             why=why,
         )
     for name, why in (
@@ -322,10 +339,11 @@ def test_the_tag_page_the_comments_and_a_post_answer_the_same_rows(workload):
     ):
         call = workload.call(name)
         shape = not_a_problem(404, call.content_type, call.json) if call.status == 404 else ""
-        expect(
-            call.status == 404 and not shape,
+        expect_equal(
+            (call.status, shape),
+            (404, ""),
             did=f"Served {call.did}",
             saw=call.error or f"{call.status} {str(call.json)[:160]}" + (f" ({shape})" if shape else ""),
-            expected="404 as a problem response",
+            expected_text="404 as a problem response",
             why=why,
         )

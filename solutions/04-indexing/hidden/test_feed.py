@@ -6,7 +6,7 @@ import pytest
 from kata_tests.judge import WORK_PER_ROW, sorts
 from kata_tests.workload import FEEDS
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 WITH_ROWS = [name for name in FEEDS if name != "feed-empty"]
 
@@ -14,11 +14,12 @@ WITH_ROWS = [name for name in FEEDS if name != "feed-empty"]
 def _feeds(workload, names):
     calls = [workload.call(name) for name in names]
     broken = [f"{c.did}: {c.error or 'no SQL statement was recorded'}" for c in calls if c.error or not c.statements]
-    expect(
-        not broken,
+    expect_equal(
+        broken,
+        [],
         did="Served the feed of every kind of author",
         saw="\n    ".join(broken),
-        expected="answered, with SQL statements",
+        expected_text="answered, with SQL statements",
     )
     return calls
 
@@ -32,12 +33,13 @@ def test_every_feed_reads_about_as_many_rows_as_it_returns(workload):
         if work is None or work > WORK_PER_ROW:
             heavy.append(f"{call.did}: " + (f"{work:.1f}x" if work else f"no rows ({str(call.json)[:80]})"))
     drafter = any("/users/8/" in line for line in heavy)
-    expect(
-        not heavy,
+    expect_equal(
+        heavy,
+        [],
         did="Served the feed of a prolific author, an ordinary one, one whose newest posts are all "
         "drafts, and ones with exactly 20 and 21 published posts; counted SQLite's work per row answered",
         saw="\n    ".join(heavy),
-        expected=f"at most {WORK_PER_ROW:g} times the work of fetching the answered rows by id",
+        expected_text=f"at most {WORK_PER_ROW:g} times the work of fetching the answered rows by id",
         why="Rule 2.1: the index walks past every draft of the author to find published posts: status "
         "must narrow the index (as a key, or as its WHERE) before the sort column."
         if drafter
@@ -49,11 +51,12 @@ def test_every_feed_reads_about_as_many_rows_as_it_returns(workload):
 @pytest.mark.rules("2.2")
 def test_no_feed_is_sorted_in_a_temporary_b_tree(workload):
     found = [f"{call.did}: {line}" for call in _feeds(workload, list(FEEDS)) for line in sorts(workload, call)]
-    expect(
-        not found,
+    expect_equal(
+        found,
+        [],
         did="Ran EXPLAIN QUERY PLAN on the feed of every kind of author, the empty feed included",
         saw="\n    ".join(found),
-        expected="no 'USE TEMP B-TREE FOR ORDER BY'",
+        expected_text="no 'USE TEMP B-TREE FOR ORDER BY'",
         why="Rule 2.2: SQLite fetched every matching post and sorted them all to return 20. After the "
         "equality filters, the index's next column must be the sort column.",
     )

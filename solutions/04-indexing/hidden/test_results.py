@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kata_tests.judge import not_a_problem
 from kata_tests.workload import FEEDS, Recorder
 
-from checker.testkit import expect, learner
+from checker.testkit import expect_equal, learner
 
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=15)
 
@@ -20,22 +20,24 @@ def _ids(call) -> list:
 
 def _check(call, expected_ids: list[int], why: str) -> None:
     seen = _ids(call)
-    expect(
-        call.status == 200 and seen == expected_ids,
+    expect_equal(
+        (call.status, seen),
+        (200, expected_ids),
         did=f"Served {call.did} on the seeded existing database",
         saw=call.error or f"{call.status}, ids {seen if call.status == 200 else call.json}",
-        expected=f"200, ids {expected_ids}",
+        expected_text=f"200, ids {expected_ids}",
         why=why,
     )
 
 
 def _missing(call, why: str) -> None:
     shape = not_a_problem(404, call.content_type, call.json) if call.status == 404 else ""
-    expect(
-        call.status == 404 and not shape,
+    expect_equal(
+        (call.status, shape),
+        (404, ""),
         did=f"Served {call.did}",
         saw=call.error or f"{call.status} {str(call.json)[:160]}" + (f" ({shape})" if shape else ""),
-        expected="404 as a problem response",
+        expected_text="404 as a problem response",
         why=why,
     )
 
@@ -44,11 +46,12 @@ def _missing(call, why: str) -> None:
 @pytest.mark.rules("5.1")
 def test_login_never_tells_whether_an_account_exists(workload):
     known, unknown = workload.call("login"), workload.call("login-unknown")
-    expect(
-        known.status == unknown.status == 202 and known.json == unknown.json,
+    expect_equal(
+        (known.status, unknown.status, known.json == unknown.json),
+        (202, 202, True),
         did=f"Served {known.did}, then {unknown.did}",
         saw=f"{known.status} {str(known.json)[:120]}, then {unknown.status} {str(unknown.json)[:120]}",
-        expected="202 and one and the same body",
+        expected_text="202 and one and the same body",
         why="Rule 5.1: a login that answers differently for an unknown address tells anyone who has an account."
         if known.status != unknown.status or known.json != unknown.json
         else "Rule 5.1: login answers 202 (the sign-in link would be mailed).",
@@ -84,11 +87,12 @@ def test_login_finds_the_account_in_any_case_and_spacing(workload, login_client,
         response = login_client.post("/login", json={"email": typed})
     statements = [(s, p) for s, p in recorder.statements if s.lstrip().upper().startswith("SELECT")]
     found = [row.get("id") for s, p in statements for row in workload.replay(s, p)]
-    expect(
-        response.status_code == 202 and user in found,
+    expect_equal(
+        (response.status_code, user in found),
+        (202, True),
         did=f"POST /login with {typed!r}, then ran the statements it issued again",
         saw=f"{response.status_code}; rows with ids {found}",
-        expected=f"202, and a statement that returns the account of {stored} (id {user})",
+        expected_text=f"202, and a statement that returns the account of {stored} (id {user})",
         why="Rule 5.2: login compares the normalised address with the stored one: every case and "
         "every kind of whitespace around it.",
     )
@@ -130,11 +134,12 @@ def test_comments_come_oldest_first_and_ties_by_id(workload):
 @pytest.mark.rules("5.6")
 def test_a_post_is_found_by_its_slug(workload):
     call = workload.call("post")
-    expect(
-        call.status == 200 and isinstance(call.json, dict) and call.json.get("id") == 123,
+    expect_equal(
+        (call.status, call.json.get("id") if isinstance(call.json, dict) else "no post"),
+        (200, 123),
         did=f"Served {call.did}",
         saw=call.error or f"{call.status} {str(call.json)[:200]}",
-        expected="200 with post 123",
+        expected_text="200 with post 123",
         why="Rule 5.6: the post with that slug.",
     )
     _missing(workload.call("post-missing"), "Rule 5.6: a slug no post has is a 404.")

@@ -12,7 +12,7 @@ from kata_tests.workload import POST_RIVAL, USER_RIVAL
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from checker.testkit import expect
+from checker.testkit import expect_equal, fault
 
 
 def _second_insert(path, statement: str, first: str, second: str) -> str:
@@ -36,11 +36,12 @@ def _second_insert(path, statement: str, first: str, second: str) -> str:
 )
 def test_the_database_refuses_an_email_that_differs_only_in_case(app_on, small_existing, first, second):
     outcome = _second_insert(small_existing, USER_RIVAL, first, second)
-    expect(
-        outcome.startswith("IntegrityError"),
+    expect_equal(
+        "refused" if outcome.startswith("IntegrityError") else outcome,
+        "refused",
         did=f"After create_app migrated the database, inserted {first!r}, then {second!r}, with plain SQL",
         saw=outcome,
-        expected="the second INSERT refused with an IntegrityError",
+        expected_text="the second INSERT refused with an IntegrityError",
         why="Rule 3.1: imports and scripts write to this database too; the rule must hold in the "
         "database, in any case: a unique index on lower(email), or an equivalent.",
     )
@@ -50,11 +51,12 @@ def test_the_database_refuses_an_email_that_differs_only_in_case(app_on, small_e
 @pytest.mark.rules("3.2")
 def test_the_database_refuses_a_taken_slug(app_on, small_existing):
     outcome = _second_insert(small_existing, POST_RIVAL, "slug-by-script", "slug-by-script")
-    expect(
-        outcome.startswith("IntegrityError"),
+    expect_equal(
+        "refused" if outcome.startswith("IntegrityError") else outcome,
+        "refused",
         did="After create_app migrated the database, inserted two posts with the slug 'slug-by-script' with plain SQL",
         saw=outcome,
-        expected="the second INSERT refused with an IntegrityError",
+        expected_text="the second INSERT refused with an IntegrityError",
         why="Rule 3.2: a slug is the natural key of a post: a unique index keeps it unique.",
     )
 
@@ -77,12 +79,13 @@ def test_registration_stores_a_free_address_and_refuses_a_taken_one(workload):
     count = "SELECT count(*) FROM users WHERE lower(email) = ?"
     stored = workload.db.execute(count, ("grace@inkwell.test",)).fetchone()[0]
     twice = workload.db.execute(count, ("writer0042@inkwell.test",)).fetchone()[0]
-    expect(
-        new.status == 201 and stored == 1 and taken.status == 409 and twice == 1,
+    expect_equal(
+        (new.status, stored, taken.status, twice),
+        (201, 1, 409, 1),
         did=f"Served {new.did}, then {taken.did} (the address of user 42, in capitals, a space before it)",
         saw=f"{new.status} and {stored} account(s) stored; then {taken.status} {str(taken.json)[:120]} "
         f"and {twice} account(s) with that address",
-        expected="201 and 1 account stored; then 409 and still 1 account",
+        expected_text="201 and 1 account stored; then 409 and still 1 account",
         why="Rule 3.3: the use case commits what it added; nothing else does."
         if new.status == 201 and stored == 0
         else "Rule 3.3: one account per address, whatever its case and spacing.",
@@ -103,11 +106,12 @@ def test_two_concurrent_posts_with_one_slug_leave_one_post(app_on, small_existin
 def test_a_new_post_is_stored_as_a_draft(workload):
     call = workload.call("new-post")
     row = workload.db.execute("SELECT status FROM posts WHERE slug = 'on-indexes'").fetchall()
-    expect(
-        call.status == 201 and row == [("draft",)],
+    expect_equal(
+        (call.status, row),
+        (201, [("draft",)]),
         did=f"Served {call.did}",
         saw=call.error or f"{call.status}; stored: {row}",
-        expected="201, and one post 'on-indexes' stored as a draft",
+        expected_text="201, and one post 'on-indexes' stored as a draft",
         why="Rule 3.4: the use case commits what it added; nothing else does."
         if call.status == 201 and not row
         else "Rule 3.4: a new post is a draft.",
@@ -131,12 +135,13 @@ def test_every_error_answer_is_a_problem_response(workload):
         reason = not_a_problem(status, call.content_type, call.json) if call.status == status else ""
         if call.status != status or reason:
             wrong.append(f"{call.did}: {call.status}, {reason or str(call.json)[:120]}")
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="Served a taken address, a taken slug, an unknown author, a malformed email, a malformed "
         "slug and an unknown route",
         saw="\n    ".join(wrong),
-        expected="409, 409, 422, 422, 422 and 404, each as application/problem+json with type, title, "
+        expected_text="409, 409, 422, 422, 422 and 404, each as application/problem+json with type, title, "
         "detail and its status",
         why="Rule 3.5: clients handle every error of the API in one format (RFC 9457), the "
         "framework's own errors included.",
@@ -148,11 +153,12 @@ def test_every_error_answer_is_a_problem_response(workload):
 def test_the_database_refuses_a_post_by_an_unknown_author(workload):
     call = workload.call("post-orphan")
     rows = workload.db.execute("SELECT count(*) FROM posts WHERE slug = 'lost-post'").fetchone()[0]
-    expect(
-        rows == 0 and call.status < 500,
+    expect_equal(
+        (rows, "no 500" if call.status < 500 else call.status),
+        (0, "no 500"),
         did=f"Served {call.did} (no user has id 999999)",
         saw=call.error or f"{call.status} {str(call.json)[:160]}; {rows} post(s) stored",
-        expected="nothing stored, and no 500",
+        expected_text="nothing stored, and no 500",
         why="Rule 3.6: SQLite checks REFERENCES only on connections that run PRAGMA foreign_keys=ON."
         if rows
         else "Rule 3.6: the refusal is expected; answer it, do not crash.",
@@ -163,11 +169,12 @@ def test_the_database_refuses_a_post_by_an_unknown_author(workload):
 @pytest.mark.rules("3.7")
 def test_an_unknown_author_is_not_answered_as_a_taken_slug(workload):
     call = workload.call("post-orphan")
-    expect(
-        call.status == 422,
+    expect_equal(
+        call.status,
+        422,
         did=f"Served {call.did} (the slug 'lost-post' is free; no user has id 999999)",
         saw=call.error or f"{call.status} {str(call.json)[:160]}",
-        expected="422",
+        expected_text="422",
         why="Rule 3.7: the IntegrityError came from the foreign key, not a unique index: read which "
         "constraint failed before answering 'already exists'."
         if call.status == 409
@@ -180,7 +187,7 @@ def test_an_unknown_author_is_not_answered_as_a_taken_slug(workload):
 def test_a_refusal_of_another_kind_is_a_bug_not_a_conflict(app_on):
     def refuse(conn, cursor, statement, parameters, context, executemany):
         if re.match(r"^\s*INSERT\b[^(]*?\bINTO\s+\"?posts\"?[\s(]", statement, re.IGNORECASE):
-            raise sqlite3.IntegrityError("NOT NULL constraint failed: posts.body")
+            fault(sqlite3.IntegrityError("NOT NULL constraint failed: posts.body"))
 
     event.listen(Engine, "before_cursor_execute", refuse)
     try:
@@ -189,12 +196,13 @@ def test_a_refusal_of_another_kind_is_a_bug_not_a_conflict(app_on):
         event.remove(Engine, "before_cursor_execute", refuse)
     body = response.json() if response.content else None
     shape = not_a_problem(500, response.headers.get("content-type", ""), body) if response.status_code == 500 else ""
-    expect(
-        response.status_code == 500 and not shape,
+    expect_equal(
+        (response.status_code, shape),
+        (500, ""),
         did="POST /posts while the database refused the INSERT with 'NOT NULL constraint failed: posts.body' "
         "(a fault injected at the engine)",
         saw=f"{response.status_code} {str(body)[:160]}" + (f" ({shape})" if shape else ""),
-        expected="500 as a problem response",
+        expected_text="500 as a problem response",
         why="Rule 3.7: only a unique index means 'taken' and only the foreign key 'no such author'; any "
         "other refusal is a bug, and saying 409 would hide it."
         if response.status_code in (409, 422)
