@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from datetime import datetime
 
-from checker.testkit import expect, expect_equal
+from checker.testkit import expect_equal
 
 _TIMES = ("published_at", "created_at")
 HINT = "Run `uv run kata hint 03-n-plus-one` for the next hint."
@@ -38,12 +38,13 @@ def expect_bounded(few, many, *, bound: int, relations: str, rule: str) -> None:
             f"{bound} statements, {relations}. Load two relations in one statement, or drop a statement "
             "the page does not need."
         )
-    expect(
-        failed is None and few.count <= bound and many.count <= bound,
+    expect_equal(
+        (few.status, many.status, few.count <= bound, many.count <= bound),
+        (200, 200, True, True),
         did=f"GET {few.url} on {few.where}, then GET {many.url} on {many.where}",
         saw=f"{few.status} after {few.count} statements, then {many.status} after {many.count}; the second:\n"
         + many.grouped,
-        expected=f"200 both times, after at most {bound} statements each",
+        expected_text=f"200 both times, after at most {bound} statements each",
         why=why,
     )
 
@@ -228,13 +229,14 @@ def expect_problem(visit, status: int, *, rule: str) -> None:  # noqa: ANN001
 
 def expect_no_growth(before, after, *, added: str, rule: str, counted: str) -> None:  # noqa: ANN001
     """After rows were added, the database returns no more rows for the same page than before."""
-    expect(
-        before.status == after.status == 200 and after.rows <= before.rows,
+    expect_equal(
+        (before.status, after.status, after.rows <= before.rows),
+        (200, 200, True),
         did=f"GET {before.url}, then added {added}, then GET {after.url} again, replaying each "
         "statement to count the rows the database returned",
         saw=f"{before.status} and {before.rows} rows, then {after.status} and {after.rows} rows; the second:\n"
         + rows_by_statement(after),
-        expected="200 twice, and no more rows the second time: the count grows, the rows do not",
+        expected_text="200 twice, and no more rows the second time: the count grows, the rows do not",
         why=f"Rule {rule}: loading {counted} to count them in Python carries every row to the app to "
         "make one number. Count with func.count() in SQL: a correlated subquery or a grouped join. " + HINT,
     )
@@ -287,13 +289,14 @@ def expect_same_rows(few, many, *, rule: str) -> None:  # noqa: ANN001
             f"Rule {rule}: the database returned the whole listing to show a page: put LIMIT and OFFSET in "
             "the SQL (.limit(limit + 1).offset(offset)), not a slice in Python. " + HINT
         )
-    expect(
-        few.status == many.status == 200 and not grew,
+    expect_equal(
+        (few.status, many.status, grew),
+        (200, 200, False),
         did=f"GET {few.url} on {few.where}, then GET {many.url} on {many.where}, replaying each statement "
         "to count the rows the database returned",
         saw=f"{few.status} and {_rows(few.rows)}, then {many.status} and {_rows(many.rows)}; the second:\n"
         + rows_by_statement(many),
-        expected="200 both times, and as many rows: the page, plus one row to tell whether a next page exists",
+        expected_text="200 both times, and as many rows: the page, plus one row to tell whether a next page exists",
         why=why,
     )
 
@@ -334,11 +337,12 @@ def _walk_why(ids: list, owed: list, trail: list[str], pages: int) -> str:
 
 def expect_no_body(visit, *, rule: str) -> None:  # noqa: ANN001
     reading = visit.bodies_read()
-    expect(
-        visit.status == 200 and not reading,
+    expect_equal(
+        (visit.status, len(reading)),
+        (200, 0),
         did=f"GET {visit.url}, replaying each statement to see the values the database returned",
         saw=f"{visit.status}; {len(reading)} statement(s) returned post bodies, the first:\n    {reading[0] if reading else ''}",
-        expected="200, and no statement that returns a post's body",
+        expected_text="200, and no statement that returns a post's body",
         why=f"Rule {rule}: the page shows titles, never bodies, the largest column: leave it in the "
         "database with load_only(...) or defer(...), or select only the columns you show."
         if reading
