@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from checker.testkit import learner
+from checker.testkit import fault, learner
 
 # Roles as the legacy directory stores them: the policy must read them case-insensitively.
 CAST = {"author": "member", "member": "member", "editor": "Editor", "admin": "ADMIN"}
@@ -238,7 +238,7 @@ def failing_insert(table: str, message: str) -> Iterator[None]:
 
     def before(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
         if statement.lstrip().upper().startswith(f"INSERT INTO {table.upper()}"):
-            raise sqlite3.IntegrityError(message)
+            fault(sqlite3.IntegrityError(message))
 
     event.listen(Engine, "before_cursor_execute", before)
     try:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from kata_tests.scene import World, first
 
-from checker.testkit import expect, expect_equal
+from checker.testkit import expect_equal
 
 ACTORS = ("anonymous", "author", "member", "editor", "admin")
 
@@ -295,11 +295,12 @@ def test_a_search_finds_exactly_the_posts_a_read_would_show(apart, posts, actor)
             pass
     response = world.client.get("/posts/search", params={"q": token, "limit": 100}, headers=world.headers(actor))
     found = {item.get("id") for item in response.json()} if response.status_code == 200 else response.status_code
-    expect(
+    expect_equal(
         found == readable,
+        True,
         did=f"As {actor}, made posts {posts} (owner, status), then searched for a word only their titles hold",
         saw=f"found {sorted(found) if isinstance(found, set) else found}, while read_post allows {sorted(readable)}",
-        expected="the search finds exactly the posts a read would show",
+        expected_text="the search finds exactly the posts a read would show",
         why="Rule 2.3: a search is many reads at once; for any mix of owners and statuses it must agree with "
         "GET /posts/{id}.",
     )
