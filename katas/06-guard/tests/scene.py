@@ -19,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 from kata_tests.upstream import FakeUpstream
 
-from checker.testkit import learner
+from checker.testkit import fault, learner
 
 PEER = "198.51.100.10"  # the address the suite's own client connects from
 PASSWORD = "correct horse battery staple"
@@ -150,12 +150,14 @@ class World:
     def limit(self, name: str) -> Any:
         limits = getattr(self.app.state, "limits", None)
         if not isinstance(limits, dict) or name not in limits:
-            raise SetupFailed(
-                f"The suite looked for app.state.limits[{name!r}]\n"
-                f"  saw:      app.state.limits = {type(limits).__name__} {sorted(limits) if isinstance(limits, dict) else ''}\n"
-                "  expected: a dict holding the limits 'tokens-account', 'tokens-address' and 'invites-account', "
-                "each with acquire(key) -> seconds to wait (0.0: go ahead)\n"
-                "The README's contract names them: the suites drive a limiter directly to count its memory."
+            fault(
+                SetupFailed(
+                    f"The suite looked for app.state.limits[{name!r}]\n"
+                    f"  saw:      app.state.limits = {type(limits).__name__} {sorted(limits) if isinstance(limits, dict) else ''}\n"
+                    "  expected: a dict holding the limits 'tokens-account', 'tokens-address' and 'invites-account', "
+                    "each with acquire(key) -> seconds to wait (0.0: go ahead)\n"
+                    "The README's contract names them: the suites drive a limiter directly to count its memory."
+                )
             )
         return limits[name]
 

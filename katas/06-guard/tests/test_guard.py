@@ -11,7 +11,7 @@ import pytest
 from kata_tests.scene import PEER, World, address, held_by, late, on_time, problem_fault, retry_after, show
 from kata_tests.upstream import DRIP, HANG, OK, body, status
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 
 def _arrivals(world, path="/previews"):
@@ -39,12 +39,13 @@ def _post_in_time(world, first):
 @pytest.mark.rules("1.1")
 def test_a_post_with_a_link_answers_in_time_while_the_service_hangs(quick):
     in_time, said, budget = _post_in_time(quick, HANG)
-    expect(
-        in_time,
+    expect_equal(
+        "in time" if in_time else "late",
+        "in time",
         did=f"POST /posts with a link while the preview service hangs on the first attempt and answers 503 "
         f"after (upstream_timeout {quick.timeout} s)",
         saw=said,
-        expected=f"an answer within {budget:.1f} s (3 attempts x the timeout + 0.5 s)",
+        expected_text=f"an answer within {budget:.1f} s (3 attempts x the timeout + 0.5 s)",
         why="Rule 1.1: an outside call without a deadline holds the request, and its thread, as long as the "
         "service likes.",
     )
@@ -54,12 +55,13 @@ def test_a_post_with_a_link_answers_in_time_while_the_service_hangs(quick):
 @pytest.mark.rules("1.2")
 def test_a_dripping_preview_is_given_up_on_in_time(quick):
     in_time, said, budget = _post_in_time(quick, DRIP)
-    expect(
-        in_time,
+    expect_equal(
+        "in time" if in_time else "late",
+        "in time",
         did="POST /posts with a link while the preview service sends one byte every 5 ms on the first attempt "
         "(and 503 after)",
         saw=said,
-        expected=f"an answer within {budget:.1f} s",
+        expected_text=f"an answer within {budget:.1f} s",
         why="Rule 1.2: a timeout per read never fires while each byte comes in time; the deadline must cover "
         "the whole answer.",
     )
@@ -77,11 +79,12 @@ def test_no_more_than_four_calls_wait_on_a_hanging_service(upstream):
         while len(answered) < 6 and time.monotonic() < waited:
             time.sleep(0.01)
         held, early = upstream.most_in_flight, len(answered)
-    expect(
-        held <= 4 and early >= 6,
+    expect_equal(
+        ("at most 4" if held <= 4 else held, "6 or more" if early >= 6 else early),
+        ("at most 4", "6 or more"),
         did="Sent 10 POST /posts with links at once while the preview service hangs (upstream_timeout 2 s)",
         saw=f"{held} requests held by the service at once; {early} of the 10 answered within 1.5 s",
-        expected="at most 4 held, and the other 6 answered before the 2 s timeout: a fifth call finds the bulkhead full "
+        expected_text="at most 4 held, and the other 6 answered before the 2 s timeout: a fifth call finds the bulkhead full "
         "and fails at once, instead of queueing",
         why="Rule 1.3: without a bulkhead every waiting call holds a thread, until none is left for anyone.",
     )
@@ -95,11 +98,12 @@ def test_a_503_is_retried_but_a_500_is_not(world):
     after_503 = _arrivals(world)
     world.new_post()
     after_500 = _arrivals(world) - after_503
-    expect(
-        (after_503, after_500) == (3, 1),
+    expect_equal(
+        (after_503, after_500),
+        (3, 1),
         did="POST /posts with a link while previews answer 503 (every time), then once 500",
         saw=f"{after_503} attempts for the 503s, then {after_500} for the 500",
-        expected="3 attempts, then 1",
+        expected_text="3 attempts, then 1",
         why="Rule 2.1: retry what a second try can fix (503), at most 3 attempts; a 500 is not retried.",
     )
 
@@ -110,11 +114,12 @@ def test_every_attempt_of_an_invite_carries_one_idempotency_key(world):
     world.upstream.will(status(503), OK)
     response = world.invite()
     keys = [a.headers.get("Idempotency-Key") for a in world.upstream.arrived("/messages")]
-    expect(
-        len(keys) == 2 and keys[0] and keys[0] == keys[1],
+    expect_equal(
+        (len(keys), len(keys) == 2 and bool(keys[0]) and keys[0] == keys[1]),
+        (2, True),
         did="POST /invites while mail answers 503 once, then 202",
         saw=f"{show(response)}; Idempotency-Key of each attempt: {keys}",
-        expected="2 attempts carrying the same, non-empty Idempotency-Key",
+        expected_text="2 attempts carrying the same, non-empty Idempotency-Key",
         why="Rule 2.2: a retried POST without a key is a second paid e-mail.",
     )
 
@@ -126,15 +131,18 @@ def test_retries_wait_a_jittered_growing_delay(world):
         world.upstream.will(status(503), status(503), OK)
         world.new_post()
     first, second = world.clock.sleeps[0::2], world.clock.sleeps[1::2]
-    expect(
-        len(world.clock.sleeps) == 12
-        and all(0 <= d <= 0.5 for d in first)
-        and all(0 <= d <= 1.0 for d in second)
-        and max(second, default=0) > 0.5
-        and len(set(world.clock.sleeps)) > 6,
+    expect_equal(
+        (
+            len(world.clock.sleeps),
+            all(0 <= d <= 0.5 for d in first),
+            all(0 <= d <= 1.0 for d in second),
+            max(second, default=0) > 0.5,
+            len(set(world.clock.sleeps)) > 6,
+        ),
+        (12, True, True, True, True),
         did="6 previews, each answered 503, 503, then 200",
         saw=f"sleeps through settings.sleep: {[round(d, 3) for d in world.clock.sleeps]}",
-        expected="12 sleeps: before retry 1 in [0, 0.5], before retry 2 in [0, 1.0] (some above 0.5: the bound "
+        expected_text="12 sleeps: before retry 1 in [0, 0.5], before retry 2 in [0, 1.0] (some above 0.5: the bound "
         "doubles), and not all alike",
         why="Rule 2.3: backoff with jitter spreads the retries of many callers; sleep through settings.sleep.",
     )
@@ -149,12 +157,13 @@ def test_a_retry_after_is_waited_out(world):
     world.upstream.will(status(503, retry_after="3600"), OK)
     world.new_post()
     long = world.clock.sleeps[len(short) :]
-    expect(
-        len(short) == 1 and 2 <= short[0] <= 3 and not long,
+    expect_equal(
+        (len(short), len(short) == 1 and 2 <= short[0] <= 3, len(long)),
+        (1, True, 0),
         did="POST /posts with a link; previews answer 503 with Retry-After: 2, then 200; then another post, "
         "answered 503 with Retry-After: 3600",
         saw=f"{show(response)[:60]}; sleeps for the first: {short}, for the second: {long}",
-        expected="one sleep of 2 to 3 seconds, then none: an hour is past the 5 s budget",
+        expected_text="one sleep of 2 to 3 seconds, then none: an hour is past the 5 s budget",
         why="Rule 2.4: "
         + (
             "a Retry-After beyond the budget is not waited out with the user's request open."
@@ -184,11 +193,12 @@ def test_the_circuit_opens_after_five_failed_calls(world):
     world.upstream.will(then=status(503))
     for _ in range(3):
         world.new_post()
-    expect(
-        fifth == 3 and _arrivals(world) == before,
+    expect_equal(
+        (fifth, _arrivals(world) - before),
+        (3, 0),
         did="4 previews failed (503 on every attempt), 1 succeeded, 5 failed, then 3 more posts with links",
         saw=f"{fifth} arrivals for the 5th failure in a row, {_arrivals(world) - before} for the 3 posts after it",
-        expected="3 for the 5th failure in a row (4 are not enough, and a success starts the count again), "
+        expected_text="3 for the 5th failure in a row (4 are not enough, and a success starts the count again), "
         "then none: the circuit is open",
         why="Rule 3.1: a service that keeps failing is left alone for 30 s, once it has failed 5 calls in a row.",
     )
@@ -206,12 +216,13 @@ def test_after_the_cool_down_a_failed_probe_reopens_and_a_good_one_closes(world)
     after_failed_probe = _arrivals(world) - before
     world.clock.advance(30)
     answers = [world.new_post().json().get("preview_status") for _ in range(3)]
-    expect(
-        after_failed_probe == 0 and answers == ["ready", "ready", "ready"],
+    expect_equal(
+        (after_failed_probe, answers),
+        (0, ["ready", "ready", "ready"]),
         did="Opened the circuit (5 failed previews), waited 30 s on the clock, let the probe fail, sent one more "
         "post; waited 30 s again, then 3 posts with links, the service answering well",
         saw=f"{after_failed_probe} arrivals for the post after the failed probe; then preview_status {answers}",
-        expected="0 arrivals (the failed probe reopened the circuit), then ['ready', 'ready', 'ready']",
+        expected_text="0 arrivals (the failed probe reopened the circuit), then ['ready', 'ready', 'ready']",
         why="Rule 3.2: after the cool-down one probe goes through; its failure reopens the circuit, its success "
         "closes it.",
     )
@@ -224,15 +235,17 @@ def test_a_post_is_saved_pending_while_previews_are_down(world):
     response = world.new_post()
     data = response.json() if response.status_code == 201 else {}
     read = world.client.get(f"/posts/{data.get('id')}") if data else None
-    expect(
-        response.status_code == 201
-        and data.get("preview") is None
-        and data.get("preview_status") == "pending"
-        and read is not None
-        and read.status_code == 200,
+    expect_equal(
+        (
+            response.status_code,
+            data.get("preview"),
+            data.get("preview_status"),
+            read.status_code if read is not None else "not read",
+        ),
+        (201, None, "pending", 200),
         did="POST /posts with a link while previews answer 503, then GET it",
         saw=f"{show(response)}; then {show(read)}",
-        expected="201 with preview null and preview_status 'pending', and the post readable",
+        expected_text="201 with preview null and preview_status 'pending', and the post readable",
         why="Rule 4.1: the writer's post is theirs; the outside service's outage must not cost it (never a 500).",
     )
 
@@ -243,11 +256,12 @@ def test_an_invite_that_cannot_be_sent_is_a_503_with_retry_after(world):
     world.upstream.will(then=status(503))
     response = world.invite()
     fault = problem_fault(response, 503)
-    expect(
-        fault is None and (retry_after(response) or 0) >= 1,
+    expect_equal(
+        (fault, (retry_after(response) or 0) >= 1),
+        (None, True),
         did="POST /invites while mail answers 503",
         saw=f"{fault or show(response)}; Retry-After {response.headers.get('retry-after')!r}",
-        expected="a 503 problem response with Retry-After in whole seconds, at least 1",
+        expected_text="a 503 problem response with Retry-After in whole seconds, at least 1",
         why="Rule 4.2: a 503 with Retry-After tells the client what a 500 cannot: it is not their fault, "
         "and when to try again.",
     )
@@ -259,11 +273,12 @@ def test_a_preview_with_an_enormous_title_is_refused(world):
     world.upstream.will(body({"title": "x" * 50_000, "description": "A page."}))
     response = world.new_post()
     data = response.json() if response.status_code == 201 else {}
-    expect(
-        response.status_code == 201 and data.get("preview") is None and data.get("preview_status") == "pending",
+    expect_equal(
+        (response.status_code, data.get("preview"), data.get("preview_status")),
+        (201, None, "pending"),
         did="POST /posts with a link; the preview's title is 50,000 characters long",
         saw=show(response)[:200],
-        expected="201 with preview null and preview_status 'pending'",
+        expected_text="201 with preview null and preview_status 'pending'",
         why="Rule 4.3: never trust an external system: validate its answer (a title of 1 to 200 characters) "
         "before storing or showing any of it.",
     )
@@ -278,12 +293,13 @@ def _sign_ins(world, n, **kwargs):
 def test_the_sixth_sign_in_on_one_account_is_429(world):
     codes = _sign_ins(world, 5, email="ada@inkwell.test", password="wrong")
     codes += _sign_ins(world, 1, email=" ADA@Inkwell.test")
-    expect(
-        codes == [401] * 5 + [429],
+    expect_equal(
+        codes,
+        [401] * 5 + [429],
         did="POST /tokens for ada 5 times with a wrong password, then once with the right one, "
         "the email typed ' ADA@Inkwell.test'",
         saw=str(codes),
-        expected="[401, 401, 401, 401, 401, 429]",
+        expected_text="[401, 401, 401, 401, 401, 429]",
         why="Rule 5.1: 5 guesses per account in a burst, then one every 10 s: guessing must cost the guesser.",
     )
 
@@ -294,11 +310,12 @@ def test_the_fourth_invite_in_a_burst_is_429_and_sends_nothing(world):
     codes = [world.invite(f"friend{i}@example.org").status_code for i in range(4)]
     sent = len(world.upstream.arrived("/messages"))
     bob = world.invite("pal@example.org", who="bob").status_code
-    expect(
-        codes == [202, 202, 202, 429] and sent == 3 and bob == 202,
+    expect_equal(
+        (codes, sent, bob),
+        ([202, 202, 202, 429], 3, 202),
         did="POST /invites 4 times as ada, then once as bob, from the same address",
         saw=f"ada {codes}; {sent} e-mails reached the mail service; bob {bob}",
-        expected="[202, 202, 202, 429] and 3 e-mails; bob 202: the limit is per account",
+        expected_text="[202, 202, 202, 429] and 3 e-mails; bob 202: the limit is per account",
         why="Rule 5.2: invites are paid e-mails: 3 per account in a burst, then one a minute.",
     )
 
@@ -313,13 +330,12 @@ def test_a_429_carries_retry_after_and_ratelimit_headers(world):
     headers = {k: response.headers.get(k) for k in ("retry-after", "ratelimit-limit", "ratelimit-remaining")}
     world.clock.advance(4.5)
     later = world.sign_in("ada@inkwell.test", "wrong").headers.get("retry-after")
-    expect(
-        fault is None
-        and headers == {"retry-after": "10", "ratelimit-limit": "5", "ratelimit-remaining": "0"}
-        and later == "6",
+    expect_equal(
+        (fault, headers, later),
+        (None, {"retry-after": "10", "ratelimit-limit": "5", "ratelimit-remaining": "0"}, "6"),
         did="POST /tokens for ada 6 times at one instant, then once more 4.5 s later",
         saw=f"{fault or 'a problem response'}; headers {headers}; 4.5 s later Retry-After {later!r}",
-        expected="a 429 problem response with Retry-After: 10, RateLimit-Limit: 5, RateLimit-Remaining: 0; "
+        expected_text="a 429 problem response with Retry-After: 10, RateLimit-Limit: 5, RateLimit-Remaining: 0; "
         "then Retry-After: 6 (5.5 s, rounded up)",
         why="Rule 5.3: tell the client how long to wait, in whole seconds, rounded up: rounded down, it comes "
         "back too early and is refused again.",
@@ -336,12 +352,13 @@ def test_sign_in_comes_back_one_at_a_time_after_the_interval(world):
     bucket.acquire("rested")
     world.clock.advance(150)
     rested = [bucket.acquire("rested") == 0 for _ in range(4)]
-    expect(
-        codes[5:] == [429, 401, 429] and rested == [True, True, True, False],
+    expect_equal(
+        (codes[5:], rested),
+        ([429, 401, 429], [True, True, True, False]),
         did="POST /tokens for bob 6 times at once, then 2 more after 10 s on the clock; then "
         "app.state.limits['invites-account'].acquire('rested') once, and 4 times 150 s later",
         saw=f"sign-ins {codes}; the rested key allowed {rested}",
-        expected="the 6th sign-in 429, then one more allowed (401) and the next 429; the rested key allowed "
+        expected_text="the 6th sign-in 429, then one more allowed (401) and the next 429; the rested key allowed "
         "[True, True, True, False]: never more than its burst of 3",
         why="Rule 5.4: after the burst, one request per interval: not two, not none; and rest refills a bucket "
         "up to its burst, not beyond.",
@@ -361,13 +378,14 @@ def test_a_forwarded_for_header_is_believed_only_from_a_trusted_proxy(world):
             ).status_code
             for i in range(21)
         ]
-    expect(
-        codes[:20] == [401] * 20 and codes[20] == 429 and proxied[:20] == [401] * 20 and proxied[20] == 429,
+    expect_equal(
+        (codes, proxied),
+        ([401] * 20 + [429], [401] * 20 + [429]),
         did=f"POST /tokens 21 times from {PEER} (not a trusted proxy), each for another account, "
         "each with another X-Forwarded-For; then 21 times through a trusted proxy, the header "
         "'192.0.2.<i>, 203.0.113.99'",
         saw=f"{codes}; through the proxy: {proxied}",
-        expected="20 answers 401, then 429: the address is the peer's, whatever the header says; and through the "
+        expected_text="20 answers 401, then 429: the address is the peer's, whatever the header says; and through the "
         "proxy, the client is 203.0.113.99 (the right-most hop), so again 20 answers 401, then 429",
         why="Rule 5.5: a header the client writes is the client's choice; key on it and the limit is theirs to reset.",
     )
@@ -388,13 +406,14 @@ def test_a_limiter_forgets_keys_it_no_longer_needs_and_no_others(world):
     for i in range(12_000):
         victim.acquire(f"other-{i}")
     forgiven = victim.acquire("victim") == 0
-    expect(
-        held < 3_000_000 and not forgiven,
+    expect_equal(
+        ("under 3 MB" if held < 3_000_000 else "3 MB or more", forgiven),
+        ("under 3 MB", False),
         did="app.state.limits['tokens-address'].acquire(key) for 100,000 distinct keys, 100 a second on the clock; "
         "then a key at its invite limit, 12,000 other keys at the same instant, and that key again",
         saw=f"{held / 1e6:.1f} MB more held by the limiter than when it was new; the key at its limit was "
         + ("allowed again" if forgiven else "still refused"),
-        expected="under 3 MB: a key whose bucket is full again is as good as unseen, and can be forgotten; "
+        expected_text="under 3 MB: a key whose bucket is full again is as good as unseen, and can be forgotten; "
         "a key at its limit is never forgotten early",
         why="Rule 5.6: a dict of buckets that never shrinks grows with every address on the internet; one that "
         "evicts the oldest lets an attacker reset a victim's limit by sending other keys.",

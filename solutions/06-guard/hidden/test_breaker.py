@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from kata_tests.upstream import OK, RESET, status
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 
 def _call(world, *script):
@@ -47,12 +47,13 @@ def test_five_failed_calls_in_a_row_open_the_circuit_for_thirty_seconds(world):
         "on a new app: the 10th call, after 4 failed, 1 good, 4 failed": 1,
     }
     wrong = [f"{k}: {v} arrivals, expected {wanted[k]}" for k, v in seen.items() if v != wanted[k]]
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="Failed previews (503 on each attempt, or reset connections) in a row, and counted the arrivals "
         "at the service of each later call",
         saw="; ".join(wrong),
-        expected="; ".join(f"{k}: {v}" for k, v in wanted.items()),
+        expected_text="; ".join(f"{k}: {v}" for k, v in wanted.items()),
         why="Rule 3.1: "
         + (
             "the circuit opened too early: 4 failures, or failures with a success between them, are not 5 in a row."
@@ -78,11 +79,12 @@ def test_one_probe_after_the_cool_down_reopens_or_closes_the_circuit(world):
     seen["3 calls after the good probe"] = sum(_call(world) for _ in range(3))
     wanted = dict(zip(seen, (1, 0, 0, 1, 3), strict=True))
     wrong = [f"{k}: {v} arrivals, expected {wanted[k]}" for k, v in seen.items() if v != wanted[k]]
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="Opened the circuit with 5 failed previews, then played its cool-down on the clock",
         saw="; ".join(wrong),
-        expected="; ".join(f"{k}: {v}" for k, v in wanted.items()),
+        expected_text="; ".join(f"{k}: {v}" for k, v in wanted.items()),
         why="Rule 3.2: "
         + (
             "after a failed probe the circuit opens for another 30 s: the next calls reach nothing."

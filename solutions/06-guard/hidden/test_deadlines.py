@@ -9,7 +9,7 @@ from kata_tests.scene import World, on_time, show
 from kata_tests.scene import late as said
 from kata_tests.upstream import DRIP, HANG, status
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 
 def _in_time(world, send, what, behaviour_said):
@@ -44,12 +44,13 @@ def _both_in_time(world, behaviour, behaviour_said):
 def test_both_outside_calls_answer_within_their_deadline_while_the_service_hangs(quick):
     world = quick
     (post_late, post_said), (invite_late, invite_said) = _both_in_time(world, HANG, "the service hangs")
-    expect(
-        not (post_late or invite_late),
+    expect_equal(
+        ("late" if post_late else "in time", "late" if invite_late else "in time"),
+        ("in time", "in time"),
         did=f"While the outside service hangs (upstream_timeout {world.timeout} s), POST /posts with a link "
         "and POST /invites, at once",
         saw=f"{post_said}; {invite_said}",
-        expected=f"both answered within {3 * world.timeout + 0.5:.1f} s (3 attempts x the timeout + 0.5 s)",
+        expected_text=f"both answered within {3 * world.timeout + 0.5:.1f} s (3 attempts x the timeout + 0.5 s)",
         why="Rule 1.1: "
         + (
             "the invite has no deadline: the mail call needs the same timeout as the previews."
@@ -64,12 +65,13 @@ def test_both_outside_calls_answer_within_their_deadline_while_the_service_hangs
 def test_both_outside_calls_give_up_on_a_dripping_answer_in_time(quick):
     world = quick
     (post_late, post_said), (invite_late, invite_said) = _both_in_time(world, DRIP, "the service drips")
-    expect(
-        not (post_late or invite_late),
+    expect_equal(
+        ("late" if post_late else "in time", "late" if invite_late else "in time"),
+        ("in time", "in time"),
         did="While the outside service sends its headers, then one byte of its body every 5 ms, "
         "POST /posts with a link and POST /invites, at once",
         saw=f"{post_said}; {invite_said}",
-        expected=f"both answered within {3 * world.timeout + 0.5:.1f} s",
+        expected_text=f"both answered within {3 * world.timeout + 0.5:.1f} s",
         why="Rule 1.2: a read timeout restarts with every byte, so it never fires on a drip: bound the whole "
         "exchange with one deadline.",
     )
@@ -90,13 +92,14 @@ def test_a_read_answers_at_once_while_forty_requests_wait_on_a_hanging_service(u
         read, seconds = scene.timed(lambda: scene.client.get(f"/posts/{post_id}"), 1.5)
         held = upstream.most_in_flight
     slow = read is None or seconds > 1.5
-    expect(
-        held <= 4 and not slow,
+    expect_equal(
+        ("at most 4" if held <= 4 else held, "slow" if slow else "in time"),
+        ("at most 4", "in time"),
         did="Sent 40 POST /posts with links at once while the preview service hangs, then GET /posts/{id} "
         "of a post without a link",
         saw=f"{held} requests held by the service at once; the read: "
         + (f"{show(read)[:60]} after {seconds:.2f} s" if read is not None else f"no answer within {seconds:.2f} s"),
-        expected="at most 4 held at once, and the read answered within 1.5 s (the hanging calls wait 3 s)",
+        expected_text="at most 4 held at once, and the read answered within 1.5 s (the hanging calls wait 3 s)",
         why="Rule 1.3: "
         + (
             "without a bulkhead, every waiting call holds a worker thread until none is left for a plain read."
@@ -117,10 +120,11 @@ def test_a_fifth_invite_while_mail_hangs_is_refused_at_once(quick):
     threads = [world.spawn(lambda who=f"writer{i}": answers.append(world.invite(who=who))) for i in range(5)]
     world.join(threads, 3 * world.timeout + 2)
     codes = sorted(r.status_code for r in answers)
-    expect(
-        codes == [503] * 5,
+    expect_equal(
+        codes,
+        [503] * 5,
         did="5 writers invited a friend at once while the mail service hangs",
         saw=f"answers {codes}",
-        expected="all 5 answered 503: 4 after their deadlines, the fifth at once, refused by the full bulkhead",
+        expected_text="all 5 answered 503: 4 after their deadlines, the fifth at once, refused by the full bulkhead",
         why="Rule 1.3: the mail service has its bulkhead too; a call refused by it was not sent, and says so.",
     )

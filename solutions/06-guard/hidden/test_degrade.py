@@ -9,7 +9,7 @@ import pytest
 from kata_tests.scene import LINK, problem_fault, retry_after, show
 from kata_tests.upstream import DRIP, HANG, OK, RESET, body, status
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 MALFORMED = {
     "not JSON": body(b"<html>oops</html>"),
@@ -66,11 +66,12 @@ def test_a_post_with_a_link_is_saved_pending_whatever_the_service_does(quick):
     missing = world.client.get("/posts/987654")
     if problem_fault(missing, 404):
         wrong.append(f"GET /posts/987654, an id that does not exist: {problem_fault(missing, 404)}")
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="POST /posts with a link while the preview service failed in each way, then read each post back",
         saw="; ".join(wrong[:3]) + (f"; and {len(wrong) - 3} more" if len(wrong) > 3 else ""),
-        expected="201 each time, the post saved with preview null and preview_status 'pending'",
+        expected_text="201 each time, the post saved with preview null and preview_status 'pending'",
         why="Rule 4.1: the post is the writer's work; the preview is a nicety owed later. A 500 loses the work "
         "to someone else's outage.",
     )
@@ -110,11 +111,12 @@ def test_an_invite_that_cannot_be_sent_is_a_503_saying_when_to_come_back(world):
             f"29.5 s after the circuit opened: {show(response)[:60]}, Retry-After "
             f"{response.headers.get('retry-after')!r}, expected 1"
         )
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="POST /invites while mail failed, and once the circuit had been open for 10.5 s",
         saw="; ".join(wrong),
-        expected=f"503 problem responses with Retry-After in whole seconds (at least 1); {left} while the circuit "
+        expected_text=f"503 problem responses with Retry-After in whole seconds (at least 1); {left} while the circuit "
         "has 19.5 s to go",
         why="Rule 4.2: a 503 with Retry-After tells a client it may retry, and when; a 500 says the server broke.",
     )
@@ -146,12 +148,13 @@ def test_a_malformed_preview_is_refused_and_nothing_of_it_kept(world):
     echoed = world.new_post().json().get("preview") or {}
     if echoed.get("title") != f"Preview of {LINK}":
         wrong.append(f"a well-formed preview of {LINK}: preview {echoed}, expected the title 'Preview of {LINK}'")
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="POST /posts with a link while the preview service answered 200 with a malformed preview, "
         "each kind in turn; then a valid one at the limits",
         saw="; ".join(wrong[:3]) + (f"; and {len(wrong) - 3} more" if len(wrong) > 3 else ""),
-        expected="201 and preview_status 'pending' for every malformed one; 'ready' for the valid one",
+        expected_text="201 and preview_status 'pending' for every malformed one; 'ready' for the valid one",
         why="Rule 4.3: the outside service's answer is input like any other: validate it with a model "
         "(a title of 1 to 200 characters, a description up to 1,000) before using any of it.",
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from kata_tests.scene import PEER, World, address, held_by, problem_fault
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 ADA = "ada@inkwell.test"
 
@@ -43,11 +43,12 @@ def test_sign_in_is_limited_per_account_and_per_address(world):
         "that account from another address": [401],
     }
     wrong = [f"{k}: {v}, expected {wanted[k]}" for k, v in seen.items() if v != wanted[k]]
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did=f"POST /tokens from {PEER}: 5 tries on ada, then ada from another address, bob, and 15 more accounts",
         saw="; ".join(wrong),
-        expected="the 6th try on one account refused wherever it comes from; the 21st try from one address refused "
+        expected_text="the 6th try on one account refused wherever it comes from; the 21st try from one address refused "
         "whichever account it names",
         why="Rule 5.1: "
         + (
@@ -68,11 +69,12 @@ def test_invites_are_limited_per_inviting_account(world):
     bob = [answer.status_code]
     if answer.status_code == 202 and answer.json() != {"email": "pal@example.org", "status": "sent"}:
         bob.append(f"a body {answer.text[:60]}, not {{'email': 'pal@example.org', 'status': 'sent'}}")
-    expect(
-        ada == [202, 202, 202, 429, 429] and sent == 3 and bob == [202],
+    expect_equal(
+        (ada, sent, bob),
+        ([202, 202, 202, 429, 429], 3, [202]),
         did="POST /invites 5 times as ada, then once as bob, from one address",
         saw=f"ada {ada}, {sent} e-mails sent for her; bob {bob}",
-        expected="ada [202, 202, 202, 429, 429] and 3 e-mails; bob [202]",
+        expected_text="ada [202, 202, 202, 429, 429] and 3 e-mails; bob [202]",
         why="Rule 5.2: the limit is per inviting account: 3 in a burst; a refused invite sends nothing.",
     )
 
@@ -102,11 +104,12 @@ def test_a_429_says_when_to_come_back(world):
     want = {"retry-after": "60", "ratelimit-limit": "3", "ratelimit-remaining": "0", "ratelimit-reset": "60"}
     if problem_fault(response, 429) or got != want:
         wrong.append(f"the 4th invite: {problem_fault(response, 429) or got}, expected {want}")
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="Used up ada's sign-in burst, then tried at once and 4.5 s later; then her invite burst",
         saw="; ".join(wrong),
-        expected="429 problem responses; Retry-After and RateLimit-Reset the whole seconds until the next try "
+        expected_text="429 problem responses; Retry-After and RateLimit-Reset the whole seconds until the next try "
         "is allowed (rounded up), RateLimit-Limit the burst, RateLimit-Remaining 0",
         why="Rule 5.3: a client that knows when to come back does not hammer; round up, or it comes back too early.",
     )
@@ -139,12 +142,13 @@ def test_after_a_burst_requests_come_back_at_the_sustained_rate(world):
         "bob's sign-ins: 5, then 3 after 25 s": [True] * 7 + [False],
     }
     wrong = [f"{k}: allowed {v}, expected {wanted[k]}" for k, v in seen.items() if v != wanted[k]]
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="app.state.limits['invites-account'].acquire('k') through a burst and its refills on the clock, "
         "and bob's sign-ins over HTTP",
         saw="; ".join(wrong),
-        expected="; ".join(f"{k}: {v}" for k, v in wanted.items()),
+        expected_text="; ".join(f"{k}: {v}" for k, v in wanted.items()),
         why="Rule 5.4: after the burst, one request per interval on settings.clock; a rested key holds its "
         "burst, never more.",
     )
@@ -179,12 +183,13 @@ def test_forwarded_for_is_believed_only_from_a_trusted_proxy(upstream):
     # 25 clients from one proxy: the proxy's own address is limited as 20; each client by itself is not
     wrong = [f"{k}: the last answered {last[k]}, expected {wanted[k]}" for k in seen if last[k] != wanted[k]]
     wrong += [f"{k}: refused early ({v.index(429) + 1}th)" for k, v in seen.items() if 429 in v[:20]]
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did=f"POST /tokens with X-Forwarded-For from an untrusted peer and through trusted proxies ({proxy}, 10.0.0.3), "
         "each for another account",
         saw="; ".join(wrong),
-        expected="the untrusted peer limited as one address; through the proxies, each client is the right-most "
+        expected_text="the untrusted peer limited as one address; through the proxies, each client is the right-most "
         "address that is not a trusted proxy",
         why="Rule 5.5: only a proxy you run writes a header you can believe, and it appends: the hops on the left "
         "are whatever the client sent.",
@@ -211,12 +216,13 @@ def test_a_limiter_stays_small_and_forgives_no_one(world):
         victim.acquire(f"other-{i}")
     if victim.acquire("victim") == 0:
         problems.append("the key at its limit was allowed again after 20,000 other keys at the same instant")
-    expect(
-        not problems,
+    expect_equal(
+        problems,
+        [],
         did="Drove app.state.limits directly: 100,000 distinct keys at 100 a second on the clock; then a key "
         "at its limit, 20,000 other keys, and that key again",
         saw="; ".join(problems),
-        expected="under 3 MB each, and the key at its limit still refused",
+        expected_text="under 3 MB each, and the key at its limit still refused",
         why="Rule 5.6: "
         + (
             "forget only what is full again: a cap that evicts the oldest lets an attacker reset a victim's limit "

@@ -8,7 +8,7 @@ import pytest
 from kata_tests.scene import World
 from kata_tests.upstream import HANG, status
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 
 @pytest.mark.task(3, points=2)
@@ -30,12 +30,13 @@ def test_while_the_probe_is_in_flight_other_calls_reach_nothing(upstream):
         during = len(world.upstream.arrived("/previews"))
         others = [world.new_post().status_code for _ in range(2)]
         extra = len(world.upstream.arrived("/previews")) - during
-    expect(
-        during == before + 1 and extra == 0,
+    expect_equal(
+        (during - before, extra),
+        (1, 0),
         did="Opened the circuit, waited 30 s on the clock, sent a post whose preview hangs (the probe), and while "
         "it hung sent 2 more posts with links",
         saw=f"the probe: {during - before} arrival(s); the 2 posts sent meanwhile ({others}): {extra} arrival(s)",
-        expected="the probe arrives; the 2 others reach nothing",
+        expected_text="the probe arrives; the 2 others reach nothing",
         why="Rule 3.2: half-open lets one probe through, not everyone who comes while it is out: a recovering "
         "service meets one request, not the whole queue.",
     )

@@ -9,7 +9,7 @@ import pytest
 from kata_tests.scene import show
 from kata_tests.upstream import DRIP, HANG, OK, RESET, body, status
 
-from checker.testkit import expect
+from checker.testkit import expect_equal
 
 RETRIED = {
     "a timeout": HANG,
@@ -67,11 +67,12 @@ def test_retryable_failures_get_three_attempts_and_final_answers_one(quick):
     n = _count(world, world.invite, "/messages", (status(500),), 1)
     if n != 1:
         wrong.append(f"invite after mail answered 500: {n} attempts, expected 1")
-    expect(
-        not wrong,
+    expect_equal(
+        wrong,
+        [],
         did="Made previews and invites meet each kind of failure, once and every time",
         saw="; ".join(wrong[:4]) + (f"; and {len(wrong) - 4} more" if len(wrong) > 4 else ""),
-        expected="3 attempts at most, retrying timeouts, resets, 429, 502, 503, 504; one attempt after any other answer",
+        expected_text="3 attempts at most, retrying timeouts, resets, 429, 502, 503, 504; one attempt after any other answer",
         why="Rule 2.1: "
         + (
             "a retry cannot fix a 4xx, a 500 or a malformed answer: it only repeats the load."
@@ -99,11 +100,12 @@ def test_one_idempotency_key_per_invite_on_every_attempt(world):
         and len({group[0] for group in by_invite}) == 3
         and to == ["friend0@example.org"] * 3 + ["friend1@example.org"] * 2 + ["friend2@example.org"]
     )
-    expect(
-        fine,
+    expect_equal(
+        bool(fine),
+        True,
         did="3 invites: the first meets 503, 502, then 202; the second 504, then 202; the third 202 at once",
         saw=f"answers {answers}; Idempotency-Key of each attempt: {keys}; 'to' of each: {to}",
-        expected="6 attempts, each a message {'to', 'subject', 'text'} to the friend invited; every attempt of one "
+        expected_text="6 attempts, each a message {'to', 'subject', 'text'} to the friend invited; every attempt of one "
         "invite with the same non-empty key, each invite with its own",
         why="Rule 2.2: "
         + (
@@ -131,12 +133,13 @@ def test_backoff_is_jittered_and_doubles_its_bound(world):
         problems.append("the delays hardly differ: no jitter")
     if max(second, default=0) <= 0.5:
         problems.append("no delay before retry 2 exceeds retry 1's bound: the bound does not grow")
-    expect(
-        not problems,
+    expect_equal(
+        problems,
+        [],
         did="12 previews, each answered 503, 503, then 200",
         saw=f"{'; '.join(problems)}; sleeps before retry 1: {[round(d, 2) for d in first]}, "
         f"before retry 2: {[round(d, 2) for d in second]}",
-        expected="24 sleeps: before retry 1 random in [0, 0.5], before retry 2 random in [0, 1.0], spread out",
+        expected_text="24 sleeps: before retry 1 random in [0, 0.5], before retry 2 random in [0, 1.0], spread out",
         why="Rule 2.3: callers that back off in step hit a recovering service together; jitter spreads them, "
         "and the bound grows so that a longer outage gets more room.",
     )
@@ -163,12 +166,13 @@ def test_retry_after_is_waited_out_within_the_budget(world):
             problems.append(
                 f"{code} with Retry-After: {seconds}: slept {world.clock.sleeps}, {attempts} attempts, {show(response)[:40]}"
             )
-    expect(
-        not problems,
+    expect_equal(
+        problems,
+        [],
         did="Previews answered 503 with Retry-After: 2, 429 with Retry-After: 5, 503 with Retry-After: 6, "
         "429 with Retry-After: 3600 (each followed by a 200)",
         saw="; ".join(problems),
-        expected="sleep 2 to 3 s, then 5 to 6 s, each time a second attempt; for 6 and 3600: no sleep, one attempt",
+        expected_text="sleep 2 to 3 s, then 5 to 6 s, each time a second attempt; for 6 and 3600: no sleep, one attempt",
         why="Rule 2.4: "
         + (
             "a Retry-After beyond the 5 s budget is not waited out: the user would wait with the request open."
