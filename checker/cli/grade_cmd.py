@@ -69,8 +69,9 @@ JudgeOpt = Annotated[
     str,
     typer.Option(
         "--judge",
-        help="process: the run's own pytest outcomes (default). outside: the grader compares the checks' "
-        "observations with the reference solution's itself; see docs/reviewers.md.",
+        help="outside (default): the grader compares the checks' observations with the reference "
+        "solution's itself, so a submission that owns its process cannot raise its verdicts. process: the "
+        "run's own pytest outcomes, faster, for code you trust; see docs/reviewers.md.",
     ),
 ]
 
@@ -90,7 +91,7 @@ def command(
     as_json: JsonOpt = False,
     unconfined: UnconfinedOpt = False,
     resume: ResumeOpt = False,
-    judge: JudgeOpt = "process",
+    judge: JudgeOpt = "outside",
 ) -> None:
     """Grade submissions: a gradebook CSV, results per submission (Exercism, Gradescope, JUnit), feedback."""
     terminal = console()
@@ -101,6 +102,12 @@ def command(
         ids = tuple(here.kata(k.strip()).id for k in (katas or "").split(",") if k.strip())
         if judge not in ("process", "outside"):
             fail(f"--judge {one_line(judge)} is not a judge: write --judge process or --judge outside.")
+        unsolved = [k.id for k in (map(here.kata, ids) if ids else here.catalog.katas) if not k.has_solution]
+        if judge == "outside" and unsolved:
+            fail(
+                f"The outside judge runs each kata's reference solution, and this copy has none for "
+                f"{', '.join(unsolved)} (solutions/<id>/inkwell/): grade with --judge process here."
+            )
         options = GradeOptions(
             katas=ids,
             workers=workers or os.cpu_count() or 2,

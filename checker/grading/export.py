@@ -40,8 +40,10 @@ AUTOGRADER="${{AUTOGRADER:-/autograder}}"
 export PATH="$HOME/.local/bin:$PATH"
 cd "$AUTOGRADER/source"
 grades="$(mktemp -d)"
+# The reference solutions stay out of this zip, so the outside judge (which runs them) cannot:
+# the run's own outcomes decide, with the canaries and the manifest (docs/reviewers.md).
 uv run --no-sync --no-dev kata grade "$AUTOGRADER/submission" --one --katas {katas} \\
-    --workers 2 --timeout {timeout:g} --out "$grades"
+    --workers 2 --timeout {timeout:g} --judge process --out "$grades"
 mkdir -p "$AUTOGRADER/results"
 cp "$grades/submissions/submission/gradescope/results.json" "$AUTOGRADER/results/results.json" \\
     || echo '{{"score": 0, "output": "The grader could not run: ask your instructor."}}' > "$AUTOGRADER/results/results.json"

@@ -61,17 +61,21 @@ def grading_catalog() -> Catalog:
 
 
 def submission(
-    folder: Path, base: str = "blank", package: dict[str, str] | None = None, files: dict[str, str] | None = None
+    folder: Path,
+    base: str = "blank",
+    package: dict[str, str] | None = None,
+    files: dict[str, str] | None = None,
+    kata: str = KATA,
 ) -> Path:
-    """A submission folder holding katas/00-welcome/inkwell/: `base` with `package` files laid over,
-    and `files` placed by their path relative to the submission."""
-    pkg = folder / "katas" / KATA / "inkwell"
+    """A submission folder holding katas/<kata>/inkwell/ (00-welcome's unless said): `base` with
+    `package` files laid over, and `files` placed by their path relative to the submission."""
+    pkg = folder / "katas" / kata / "inkwell"
     if base == "blank":
         pkg.mkdir(parents=True)
         for name, text in BLANK.items():
             (pkg / name).write_text(text)
     else:
-        source = ROOT / ("solutions" if base == "solution" else "katas") / KATA / "inkwell"
+        source = ROOT / ("solutions" if base == "solution" else "katas") / kata / "inkwell"
         shutil.copytree(source, pkg, ignore=shutil.ignore_patterns("__pycache__"))
     for name, text in (package or {}).items():
         (pkg / name).write_text(text)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from checker.catalog import Kata
 from checker.cli.main import app
 from tests.grading.conftest import KATA, submission
 
@@ -165,3 +166,13 @@ def test_the_gradescope_scripts_install_and_grade_in_a_clean_folder(outside_tmp)
         results = json.loads((home / "results" / "results.json").read_text())
         assert (results["score"], results["max_score"]) == (score, 100), results.get("output")
         assert verdict in results["output"], results["output"]
+
+
+def test_the_outside_judge_refuses_a_copy_without_reference_solutions(tmp_path, monkeypatch):
+    # A learner copy or an exported autograder holds no solutions/<id>/inkwell/ for the judge to run.
+    monkeypatch.setattr(Kata, "has_solution", property(lambda kata: False))
+    submission(tmp_path / "room" / "ada", base="starter")
+    result = _kata("grade", str(tmp_path / "room"), *FAST, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert "reference solution" in result.output and "--judge process" in result.output, result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()

@@ -3,13 +3,17 @@
 Each attack owns the process that runs the suites: it rewrites every failed result as passed, except
 the ones whose message looks like a control test's (so the canaries see nothing amiss). Under the
 in-process judge each one earns points the honest starter does not; under the outside judge the
-points the grader decides (every test but the self-reported ones) stay the starter's. 00-welcome's
-checks are all decided by the grader, so there no attack scores more than the starter at all.
+points the grader decides (every test but the self-reported ones) stay the starter's. Every kata's
+graded checks are decided by the grader, so no attack scores more than the starter at all.
+
+The ordinary run attacks 00-welcome; `KATA_ATTACK_KATAS=all` (or a comma-separated list of kata
+ids) attacks those katas too, each with the grader's default time limits.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sysconfig
@@ -20,7 +24,9 @@ import pytest
 
 from checker.grading.grader import Grader
 from checker.grading.intake import discover
+from checker.grading.jail import Confinement
 from checker.grading.model import KataGrade
+from checker.runner.process import Limits
 from tests.grading.conftest import KATA, ROOT, TIGHT, submission
 
 pytestmark = pytest.mark.grades  # grades two batches of submissions in the sandbox
@@ -52,7 +58,16 @@ _kit.observe = lambda *a, **k: None
 """
 )
 
-STARTER_INIT = (ROOT / "katas" / KATA / "inkwell" / "__init__.py").read_text()
+_CHOSEN = os.environ.get("KATA_ATTACK_KATAS", KATA)
+ATTACKED = (
+    sorted(p.name for p in (ROOT / "katas").iterdir() if (p / "kata.toml").is_file())
+    if _CHOSEN == "all"
+    else _CHOSEN.split(",")
+)
+
+
+def starter_init(kata: str) -> str:
+    return (ROOT / "katas" / kata / "inkwell" / "__init__.py").read_text()
 
 
 def utf7(payload: str) -> str:
@@ -86,12 +101,18 @@ def compiled(folder: Path, payload: str) -> str | None:
 ATTACKS = ["json-dumps", "sys-modules-by-getattr", "utf-7-source", "owns-the-process", "compiled-extension"]
 
 
+@pytest.fixture(scope="module", params=ATTACKED)
+def attacked(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def room(tmp_path_factory) -> Path:
+def room(tmp_path_factory, attacked) -> Path:
     room = tmp_path_factory.mktemp("room")
-    begun = submission(room / "begun-starter", base="starter") / "katas" / KATA / "inkwell" / "__init__.py"
-    begun.write_text(STARTER_INIT + "\n# begun\n")
-    submission(room / "solution", base="solution")
+    init = starter_init(attacked)
+    begun = submission(room / "begun-starter", base="starter", kata=attacked) / "katas" / attacked / "inkwell"
+    (begun / "__init__.py").write_text(init + "\n# begun\n")
+    submission(room / "solution", base="solution", kata=attacked)
     lay = {
         "json-dumps": {"forge.py": PLAIN},
         "sys-modules-by-getattr": {"forge.py": HIDDEN},
@@ -100,30 +121,36 @@ def room(tmp_path_factory) -> Path:
     }
     for name, files in lay.items():
         submission(
-            room / name, base="starter", package={**files, "__init__.py": STARTER_INIT + "from . import forge\n"}
+            room / name,
+            base="starter",
+            package={**files, "__init__.py": init + "from . import forge\n"},
+            kata=attacked,
         )
     build = tmp_path_factory.mktemp("build")
     built = compiled(build, PLAIN)
     if built is not None:
-        package = submission(room / "compiled-extension", base="starter") / "katas" / KATA / "inkwell"
-        shutil.copyfile(build / built, package / built)
-        (package / "__init__.py").write_text(STARTER_INIT + "from . import forgec\n")
+        package = submission(room / "compiled-extension", base="starter", kata=attacked) / "katas" / attacked
+        shutil.copyfile(build / built, package / "inkwell" / built)
+        (package / "inkwell" / "__init__.py").write_text(init + "from . import forgec\n")
     return room
 
 
-def _grade(grading_catalog, room: Path, judge: str) -> dict[str, KataGrade]:
-    with Grader(grading_catalog, replace(TIGHT, judge=judge)) as grader:
-        return {g.name: g.katas[KATA] for g in grader.grade(discover([str(room)], [KATA]))}
+def _grade(grading_catalog, room: Path, kata: str, judge: str) -> dict[str, KataGrade]:
+    # 00-welcome's tight limits keep the attacks cheap; another kata gets the grader's own limits.
+    limits = {} if kata == KATA else {"limits": Limits(per_test=20.0, per_run=180.0), "rules": Confinement()}
+    options = replace(TIGHT, katas=(kata,), judge=judge, **limits)
+    with Grader(grading_catalog, options) as grader:
+        return {g.name: g.katas[kata] for g in grader.grade(discover([str(room)], [kata]))}
 
 
 @pytest.fixture(scope="module")
-def outside(grading_catalog, room) -> dict[str, KataGrade]:
-    return _grade(grading_catalog, room, "outside")
+def outside(grading_catalog, room, attacked) -> dict[str, KataGrade]:
+    return _grade(grading_catalog, room, attacked, "outside")
 
 
 @pytest.fixture(scope="module")
-def in_process(grading_catalog, room) -> dict[str, KataGrade]:
-    return _grade(grading_catalog, room, "process")
+def in_process(grading_catalog, room, attacked) -> dict[str, KataGrade]:
+    return _grade(grading_catalog, room, attacked, "process")
 
 
 def _present(grades: dict[str, KataGrade], attack: str) -> KataGrade:
@@ -164,7 +191,7 @@ def test_no_attack_earns_a_point_the_grader_decides(outside, attack):
 
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_no_attack_scores_more_than_the_honest_starter(outside, attack):
-    # 00-welcome's checks are all value checks: nothing rests on the run's word, so the whole score
+    # The graded checks are all value checks: nothing rests on the run's word, so the whole score
     # is the grader's, and whatever the attack forges, it stays at or below the starter's.
     grade, starter = _present(outside, attack), outside["begun-starter"]
     assert not outside["solution"].self_reported_tests, outside["solution"].self_reported_tests

@@ -1,0 +1,24 @@
+"""The reviewers' guide counts each kata's checks by kind; the counts are the rewrite's own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checker.catalog import load_catalog
+from checker.grading.judge import copy_stripped
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_reviewers_table_gives_each_katas_checks_as_the_rewrite_counts_them(tmp_path):
+    guide = (ROOT / "docs" / "reviewers.md").read_text(encoding="utf-8")
+    table = {
+        row[0]: (int(row[1]), int(row[2]))
+        for row in re.findall(r"^\| (\d\d-[\w-]+) \| (\d+) \| (\d+) \|", guide, flags=re.MULTILINE)
+    }
+    counted = {}
+    for kata in load_catalog(ROOT).katas:
+        _, sites = copy_stripped(kata, tmp_path / kata.id, {})
+        counted[kata.id] = (sites.outside, sites.self_reported)
+    assert table == counted, "docs/reviewers.md's table of checks differs from `python -m checker.grading.judge`"
