@@ -235,8 +235,9 @@ def test_the_result_module_is_clean_under_mypy_strict(kit):
     os.environ["MYPYPATH"] = str(root)
     try:
         # An incremental cache of typeshed's stubs brings a run from about 2 s to under 1 s; mypy
-        # rechecks inkwell.result whenever the file differs from the one it cached.
-        cache = Path(tempfile.gettempdir()) / "inkwell-kata-02-mypy-cache"
+        # rechecks inkwell.result whenever the file differs from the one it cached. One cache per
+        # user: another user's, left in a shared temporary folder, cannot be written.
+        cache = Path(tempfile.gettempdir()) / f"inkwell-kata-02-mypy-cache-{getattr(os, 'getuid', str)()}"
         out, errors, status = api.run(
             ["--strict", "--cache-dir", str(cache), "--follow-imports=silent", "-m", "inkwell.result"]
         )
