@@ -15,7 +15,8 @@ from checker.grading.journal import NAME, Journal, JournalError
 from checker.grading.model import KataGrade, SubmissionGrade
 from tests.grading.conftest import KATA, needs_sandbox, submission
 
-FAST = ["--katas", KATA, "--workers", "2", "--timeout", "10", "--run-timeout", "60"]
+# The journal is the subject here, not the verdicts: the in-process judge spares the reference runs.
+FAST = ["--katas", KATA, "--workers", "2", "--timeout", "10", "--run-timeout", "60", "--judge", "process"]
 BATCH = {"katas": [KATA], "limits": [10.0, 60.0, 2048], "sandbox": True, "shard": ""}
 
 
