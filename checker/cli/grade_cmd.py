@@ -99,10 +99,11 @@ def command(
         batch = _merge(paths)
     else:
         here = project()
-        ids = tuple(here.kata(k.strip()).id for k in (katas or "").split(",") if k.strip())
+        chosen = [here.kata(k.strip()) for k in (katas or "").split(",") if k.strip()]
+        ids = tuple(k.id for k in chosen)
         if judge not in ("process", "outside"):
             fail(f"--judge {one_line(judge)} is not a judge: write --judge process or --judge outside.")
-        unsolved = [k.id for k in (map(here.kata, ids) if ids else here.catalog.katas) if not k.has_solution]
+        unsolved = [k.id for k in chosen or here.catalog.katas if not k.has_solution]
         if judge == "outside" and unsolved:
             fail(
                 f"The outside judge runs each kata's reference solution, and this copy has none for "

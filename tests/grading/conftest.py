@@ -13,6 +13,7 @@ if sys.platform != "linux":  # the reviewers' sandbox is Linux-first (rlimits, n
 
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,15 @@ TIGHT = GradeOptions(
     caps=Caps(max_bytes=10 * 1024**2, max_files=500),
     sandbox=NO_SANDBOX is None,
 )
+
+
+def roomy(kata_id: str, judge: str) -> GradeOptions:
+    """TIGHT for one kata's whole suite: `kata check`'s limits, so that a loaded machine does not turn a
+    slow honest test into a failure, and `kata grade`'s own confinement (06-guard's suite needs more
+    threads than TIGHT allows)."""
+    return replace(
+        TIGHT, katas=(kata_id,), judge=judge, limits=Limits(per_test=20.0, per_run=180.0), rules=Confinement()
+    )
 
 
 @pytest.fixture(scope="session")

@@ -24,10 +24,8 @@ import pytest
 
 from checker.grading.grader import Grader
 from checker.grading.intake import discover
-from checker.grading.jail import Confinement
 from checker.grading.model import KataGrade
-from checker.runner.process import Limits
-from tests.grading.conftest import KATA, ROOT, TIGHT, submission
+from tests.grading.conftest import KATA, ROOT, TIGHT, roomy, submission
 
 pytestmark = pytest.mark.grades  # grades two batches of submissions in the sandbox
 
@@ -136,9 +134,8 @@ def room(tmp_path_factory, attacked) -> Path:
 
 
 def _grade(grading_catalog, room: Path, kata: str, judge: str) -> dict[str, KataGrade]:
-    # 00-welcome's tight limits keep the attacks cheap; another kata gets the grader's own limits.
-    limits = {} if kata == KATA else {"limits": Limits(per_test=20.0, per_run=180.0), "rules": Confinement()}
-    options = replace(TIGHT, katas=(kata,), judge=judge, **limits)
+    # 00-welcome's tight limits keep the attacks cheap; another kata's whole suite needs roomier ones.
+    options = replace(TIGHT, judge=judge) if kata == KATA else roomy(kata, judge)
     with Grader(grading_catalog, options) as grader:
         return {g.name: g.katas[kata] for g in grader.grade(discover([str(room)], [kata]))}
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,9 @@ from checker.catalog import Catalog, Kata
 from checker.decoys import load_decoys
 from checker.grading.grader import Grader
 from checker.grading.intake import discover
-from checker.grading.jail import Confinement
 from checker.grading.sandbox import SUITE_SETTINGS
-from checker.runner.process import Limits, check
-from tests.grading.conftest import TIGHT
+from checker.runner.process import check
+from tests.grading.conftest import roomy
 
 pytestmark = pytest.mark.grades  # grades a kata's reference and decoys twice, once in the sandbox
 
@@ -58,14 +56,9 @@ def test_the_reference_and_decoys_score_the_same_outside_as_in_process(
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         reports = list(pool.map(lambda folder: check(kata, folder, launcher=launcher), folders.values()))
     local = {name: report.score for name, report in zip(folders, reports, strict=True)}
-    # The limits of `kata check`: a loaded machine must not turn a slow honest test into a failure.
-    # And `kata grade`'s own confinement: 06-guard's suite needs more threads than TIGHT allows.
-    options = replace(
-        TIGHT, katas=(kata_id,), judge="outside", limits=Limits(per_test=20.0, per_run=180.0), rules=Confinement()
-    )
     graded, judged, why = {}, {}, {}
     for judge, into in (("outside", graded), ("process", judged)):
-        with Grader(grading_catalog, replace(options, judge=judge)) as grader:
+        with Grader(grading_catalog, roomy(kata_id, judge)) as grader:
             for g in grader.grade(discover([str(tmp_path)], [kata_id])):
                 row = g.katas[kata_id]
                 into[g.name] = row.score

@@ -25,15 +25,14 @@ def _name(text: str) -> str:
 
 def _installed_with(requirements: list[str]) -> set[str]:
     """The distributions these requirements bring, their own requirements followed (extras too)."""
-    found: set[str] = set()
+    seen: set[tuple[str, frozenset[str]]] = set()
     todo = [Requirement(r) for r in requirements]
     while todo:
         wanted = todo.pop()
-        name = _name(wanted.name)
-        extras = set(wanted.extras)
-        if name in found and not extras:
+        extras = frozenset(wanted.extras)
+        if (_name(wanted.name), extras) in seen:
             continue
-        found.add(name)
+        seen.add((_name(wanted.name), extras))
         try:
             needs = metadata.requires(wanted.name) or []
         except metadata.PackageNotFoundError:
@@ -43,7 +42,7 @@ def _installed_with(requirements: list[str]) -> set[str]:
             environments = [{"extra": e} for e in extras] or [{"extra": ""}]
             if need.marker is None or any(need.marker.evaluate(env) for env in environments):
                 todo.append(need)
-    return found
+    return {name for name, _ in seen}
 
 
 def _imported(path: Path) -> set[str]:

@@ -169,34 +169,26 @@ def judge_race(race: Race, response: Any, *, did: str, where: str, value: str) -
     if race.blocked:  # the app serialised the writers; the rival went second and must lose
         late = race.late_rival_refused()
         held = status == 201 and late
-        message = (
-            did,
-            f"{status}; the rival's later insert " + ("refused" if late else "stored"),
-            "201, and the rival's later insert refused by the database",
-            "The app held the write lock, so the rival wrote second: the database must refuse it.",
-        )
+        saw = f"{status}; the rival's later insert " + ("refused" if late else "stored")
+        expected = "201, and the rival's later insert refused by the database"
+        why = "The app held the write lock, so the rival wrote second: the database must refuse it."
     elif race.refused:  # the database refused the rival itself: no race to play
         held = status == 201 and rows == 1
-        message = (
-            f"{did}; the database refused the rival's {race.values[0]!r} ({race.refused})",
-            f"{status} {str(body)[:160]}; {rows} row(s) hold {value!r}",
-            "201 and exactly 1 row",
-            "No rival row went in, so the app's own INSERT has nothing to conflict with.",
-        )
+        did = f"{did}; the database refused the rival's {race.values[0]!r} ({race.refused})"
+        saw = f"{status} {str(body)[:160]}; {rows} row(s) hold {value!r}"
+        expected = "201 and exactly 1 row"
+        why = "No rival row went in, so the app's own INSERT has nothing to conflict with."
     else:
         shape_error = not_a_problem(409, content_type, body) if status == 409 else ""
         held = race.cut_in and rows == 1 and status == 409 and not shape_error
-        message = (
-            f"{did}, while a second writer committed {race.values[0]!r} between the app's check and its INSERT",
-            f"{status} {str(body)[:160]} ({content_type or 'no content type'}); {rows} row(s) now hold {value!r}",
-            "409 as a problem response, and exactly 1 row",
-            _race_why(race, rows, status, shape_error),
-        )
-    done, saw, expected, why = message
+        did = f"{did}, while a second writer committed {race.values[0]!r} between the app's check and its INSERT"
+        saw = f"{status} {str(body)[:160]} ({content_type or 'no content type'}); {rows} row(s) now hold {value!r}"
+        expected = "409 as a problem response, and exactly 1 row"
+        why = _race_why(race, rows, status, shape_error)
     expect_equal(
         "the race was handled" if held else "the race was lost",
         "the race was handled",
-        did=done,
+        did=did,
         saw=saw,
         expected_text=expected,
         why=why,
