@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from checker.testkit import expect_equal, fault, learner
+from checker.testkit import expect_equal, fault, learner, outcome
 
 SECRET = "the store is down (secret-dsn://inkwell:hunter2@db01)"
 
@@ -273,6 +273,17 @@ def fresh() -> Any:
     with TestClient(app, raise_server_exceptions=False) as client:
         ada = _sign_up(client, "ada")
         yield SimpleNamespace(app=app, client=client, deps=deps(), ada=ada)
+
+
+def echoed(client: TestClient, path: str, sent: str) -> str | None:
+    """The X-Request-ID that GET `path` answers when the client sends `sent`.
+
+    The id goes as bytes (httpx refuses to encode a non-ASCII header itself). The test client passes
+    a header's text on as UTF-8, which the app reads as Latin-1 ("ê" arrives as "Ãª"); and it cannot
+    read back a non-ASCII header the app sets (it re-encodes it as ASCII), which happens only when
+    the app echoed such an id: that is `sent`, as far as the check is concerned."""
+    answer = outcome(lambda: client.get(path, headers={"X-Request-ID": sent.encode("latin-1")}), UnicodeEncodeError)
+    return sent if isinstance(answer, str) else answer.headers.get("x-request-id")
 
 
 @contextmanager

@@ -6,9 +6,9 @@ import ast
 import logging
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from kata_tests.support import answer, check_problem, find_in_source
+from kata_tests.support import answer, check_problem, echoed, find_in_source
 
 from checker.testkit import expect_equal
 
@@ -112,17 +112,17 @@ def test_an_unreachable_database_answers_503_with_retry_after(fresh, database_fa
     )
 
 
-@pytest.mark.task(4, points=2)
+@pytest.mark.task(4, points=1)  # the reviewer's suite holds the rest of 4.4's points
 @pytest.mark.rules("4.4")
 @settings(derandomize=True, database=None, deadline=None, max_examples=15)
 @given(sent=st.one_of(WELL_FORMED, MALFORMED))
+@example(sent="caf\u00ea")  # a letter, but not an ASCII one (the app reads it as "Ãª", two letters)
 def test_a_well_formed_request_id_is_echoed_and_any_other_replaced(http, sent):
-    # Sent as Latin-1 bytes, as a client may send them: httpx would refuse to encode "é" itself.
-    r = http.client.get(f"/posts/{http.draft}", headers={"X-Request-ID": sent.encode("latin-1")})
-    got = r.headers.get("x-request-id")
+    got = echoed(http.client, f"/posts/{http.draft}", sent)
+    own = got in (sent, sent.encode().decode("latin-1"))
     well_formed = 1 <= len(sent) <= 64 and all(c.isascii() and (c.isalnum() or c in "._-") for c in sent)
     expect_equal(
-        "the client's own" if got == sent else "a fresh id" if got else "none",
+        "the client's own" if own else "a fresh id" if got else "none",
         "the client's own" if well_formed else "a fresh id",
         did=f"GET /posts/{http.draft} with X-Request-ID {sent!r}",
         saw=f"X-Request-ID {got!r}",

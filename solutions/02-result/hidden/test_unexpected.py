@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from kata_tests.support import answer, problem_faults, problem_owed, problem_shape
+from kata_tests.support import answer, echoed, problem_faults, problem_owed, problem_shape
 
 from checker.testkit import expect_equal
 
@@ -70,4 +70,20 @@ def test_every_response_carries_a_request_id_and_minted_ones_differ(fresh, datab
         saw=f"X-Request-ID {seen}",
         expected_text="two different fresh ids, then 'req.500_a-1' and 'req.503'",
         why="Every response, the failures above all, names its request.",
+    )
+
+
+@pytest.mark.rules("4.4")
+def test_an_id_with_a_letter_beyond_ascii_is_replaced(fresh):
+    sent = "caf\u00ea-42"  # the app reads "cafÃª-42" (see echoed): "Ã" and "ª" are letters to \w and isalnum()
+    got = echoed(fresh.client, "/no-such-page", sent)
+    own = got in (sent, sent.encode().decode("latin-1"))
+    expect_equal(
+        "the client's own" if own else "a fresh id" if got else "none",
+        "a fresh id",
+        did=f"GET /no-such-page with X-Request-ID {sent!r}",
+        saw=f"X-Request-ID {got!r}",
+        expected_text="a fresh id: 'ê' is a letter, but not an ASCII one",
+        why="Rule 4.4: an id is 1 to 64 ASCII letters, digits, '.', '_' or '-'; \\w and str.isalnum() take "
+        "every alphabet's letters.",
     )
