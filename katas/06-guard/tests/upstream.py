@@ -4,8 +4,8 @@ It serves link previews (GET /previews?url=...) and mail (POST /messages). Each 
 the next behaviour from a script (or the default): answer, hang, drip, reset the connection,
 answer a status with Retry-After, or answer a malformed body. An attempt the app had already
 given up on when it was served takes no behaviour, and is kept apart. It records every arrival with
-its real time, the app's fake time, its method, path, headers and body, and how many requests
-it held at once. `release()` ends every hang and drip (until the next `will`); the fixture calls it at teardown.
+its real time, the app's fake time, its method, path, headers and body, how many requests
+it held at once, and when each hang ended. `release()` ends every hang and drip (until the next `will`); the fixture calls it at teardown.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ class FakeUpstream:
         self.arrivals: list[Arrival] = []
         self.abandoned: list[Arrival] = []  # attempts the app had given up on before they were served
         self.most_in_flight = 0
+        self.hangs_ended: list[float] = []  # real times at which a hang let go of its request
+        self.hang_at_most = 2.5  # seconds a hang holds a request unless released or given up on
         self._in_flight = 0
         self._script: deque[Behaviour] = deque()
         self._lock = threading.Lock()
@@ -88,6 +90,16 @@ class FakeUpstream:
             self._script = deque(behaviours)
             if then is not None:
                 self.default = then
+
+    def afresh(self) -> None:
+        """Count held requests and ended hangs from now on (for a check played twice)."""
+        with self._lock:
+            self.most_in_flight = self._in_flight
+            self.hangs_ended = []
+
+    def first_hang_ended(self) -> float | None:
+        with self._lock:
+            return min(self.hangs_ended, default=None)
 
     def arrived(self, path: str = "") -> list[Arrival]:
         with self._lock:
@@ -175,11 +187,13 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
             return 404, b'{"error": "no such route"}'
 
         def _hang(self, behaviour: Behaviour) -> None:
-            # Held until released, until the app gives up and closes its end, or 2.5 s at most: an app
+            # Held until released, until the app gives up and closes its end, or `hang_at_most`: an app
             # without a timeout is then answered with a reset, so no check outlives its time limit.
-            until = time.monotonic() + 2.5
+            until = time.monotonic() + fake.hang_at_most
             while not fake._released.wait(0.01) and not self._client_gone() and time.monotonic() < until:
                 pass
+            with fake._lock:
+                fake.hangs_ended.append(time.monotonic())
             self._reset(behaviour)
 
         def _client_gone(self) -> bool:

@@ -80,26 +80,46 @@ def test_both_outside_calls_give_up_on_a_dripping_answer_in_time(quick):
 @pytest.mark.task(1, points=5)
 @pytest.mark.rules("1.3")
 def test_a_read_answers_at_once_while_forty_requests_wait_on_a_hanging_service(upstream, tmp_path):
-    with World(upstream, timeout=3.0, database_url=f"sqlite:///{tmp_path / 'inkwell.db'}") as scene:
-        post_id = scene.new_post(link=None).json().get("id")
-        upstream.will(then=HANG)
-        for _ in range(40):
-            scene.spawn(scene.new_post)
-        deadline = time.monotonic() + 1.0
-        while upstream.most_in_flight < 4 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.05)
-        read, seconds = scene.timed(lambda: scene.client.get(f"/posts/{post_id}"), 1.5)
-        held = upstream.most_in_flight
-    slow = read is None or seconds > 1.5
+    upstream.hang_at_most = 2.9  # the app gives up at 3 s; the service lets go first
+
+    def play(database):
+        """Returns (most held at once, whether the read came before any hang ended, what it saw)."""
+        with World(upstream, timeout=3.0, database_url=f"sqlite:///{tmp_path / database}") as scene:
+            post_id = scene.new_post(link=None).json().get("id")
+            upstream.afresh()
+            upstream.will(then=HANG)
+            for _ in range(40):
+                scene.spawn(scene.new_post)
+            deadline = time.monotonic() + 1.0
+            while upstream.most_in_flight < 4 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.05)
+            box, started = [], time.monotonic()
+            reader = scene.spawn(lambda: box.append((scene.client.get(f"/posts/{post_id}"), time.monotonic())))
+            reader.join(upstream.hang_at_most + 0.5)
+            ended, held = upstream.first_hang_ended(), upstream.most_in_flight
+        read, answered = box[0] if box else (None, None)
+        # Without a bulkhead the read waits for a worker thread, and none is free before a hang ends.
+        slow = answered is None or (ended is not None and answered > ended)
+        saw = f"{held} requests held by the service at once; the read: " + (
+            f"{show(read)[:60]} after {answered - started:.2f} s"
+            + (f", {answered - ended:.2f} s after the first hanging call ended" if slow else ", while all still hung")
+            if read is not None and answered is not None
+            else "no answer"
+        )
+        return held, slow, saw
+
+    held, slow, saw = play("first.db")
+    if slow and held <= 4:
+        held, slow, saw = play("again.db")  # a loaded machine can delay a good app once; a wrong one is late twice
     expect_equal(
         ("at most 4" if held <= 4 else held, "slow" if slow else "in time"),
         ("at most 4", "in time"),
         did="Sent 40 POST /posts with links at once while the preview service hangs, then GET /posts/{id} "
         "of a post without a link",
-        saw=f"{held} requests held by the service at once; the read: "
-        + (f"{show(read)[:60]} after {seconds:.2f} s" if read is not None else f"no answer within {seconds:.2f} s"),
-        expected_text="at most 4 held at once, and the read answered within 1.5 s (the hanging calls wait 3 s)",
+        saw=saw,
+        expected_text="at most 4 held at once, and the read answered while the hanging calls still waited "
+        "(they wait 3 s)",
         why="Rule 1.3: "
         + (
             "without a bulkhead, every waiting call holds a worker thread until none is left for a plain read."
