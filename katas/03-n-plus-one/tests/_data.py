@@ -3,7 +3,8 @@
 `dataset(n)` builds n authors. Ada writes n published posts, every other author one, so the
 feed holds 2n - 1 posts. The newest posts are the same whatever n is: a page near the top costs
 the same rows on the small and on the large data set. Some posts have no tag or no comment,
-some users no post, and drafts and an archived post must stay out of every page.
+some users no post (or only unpublished ones), and drafts and archived posts must stay out of
+every page.
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ def _add_hidden_posts(data: Dataset, author_ids: list[int]) -> None:
     _comment(data, 1002, 4, "Why was this withdrawn?", NEWEST)
     for uid in author_ids[3::3]:
         data.posts.append(_post(1000 + uid, uid, f"Draft by user {uid}", "draft", None))
+    # A reader whose only posts are unpublished: listed with 0, as a user who never wrote.
+    data.posts.append(_post(1003, 5, "Linus's draft", "draft", None))
+    data.posts.append(_post(1004, 5, "Linus's withdrawn post", "archived", NEWEST - timedelta(days=2)))
 
 
 def post(pid: int, author: int, title: str, published: datetime) -> dict:

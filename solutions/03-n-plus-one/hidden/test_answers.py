@@ -35,7 +35,7 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
     expect_items(items, large.answers_authors(), did=did, rule="2.4", order=NAME_ORDER)
 
     expect_problem(large.get("/authors/70000/posts?limit=5"), 404, rule="2.5")
-    for author in (4, 900):
+    for author in (4, 5, 900):  # 5 has only a draft and an archived post
         visit = large.get(f"/authors/{author}/posts")
         body = visit.body()
         expect_equal(
@@ -54,6 +54,8 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
         {"rule": "2.3", "order": FEED_ORDER},
     ]
     before = [(fresh.get(path), owed) for path, owed in zip(paths, _owed(fresh), strict=True)]
+    unknown = fresh.get("/authors/950/posts")
+    expect_problem(unknown, 404, rule="2.5")
     fresh.add("users", _data.user(950, "Aaron Swartz"))
     fresh.add("posts", _data.post(610, 2, "Brian writes again", _data.NEWEST - timedelta(days=3)))
     fresh.add("posts", _data.post(611, 950, "Aaron's first", _data.NEWEST + timedelta(hours=1)))
@@ -62,6 +64,15 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
     wrote = "user 950, posts 610 and 611 and comments on posts 3 and 611 written"
     for path, (visit, owed), owed_now, listing in zip(paths, before, _owed(fresh), listings, strict=True):
         expect_current(visit, owed, fresh.get(path), owed_now, wrote=wrote, listing=listing)
+    known = fresh.get("/authors/950/posts")
+    expect_equal(
+        (known.status, known.body().get("author"), [item.get("id") for item in known.items()]),
+        (200, {"id": 950, "display_name": "Aaron Swartz"}, [611]),
+        did=f"GET /authors/950/posts (404: no such user), then {wrote}, then GET /authors/950/posts again",
+        saw=f"{known.status} {known.response.text[:200]}",
+        expected_text='200 with "author": {"id": 950, "display_name": "Aaron Swartz"} and post 611',
+        why="Rule 2.6: nothing is cached across requests, not even that an id was unknown.",
+    )
 
 
 def _owed(site) -> list:  # noqa: ANN001
