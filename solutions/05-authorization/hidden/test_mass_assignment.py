@@ -73,7 +73,7 @@ def test_editing_a_post_cannot_set_a_server_owned_field(world):
     )
 
 
-@pytest.mark.task(3, points=3)
+@pytest.mark.task(3, points=2)
 @pytest.mark.rules("3.3")
 def test_signing_up_cannot_choose_a_role(world):
     email = "climber@inkwell.test"
@@ -112,4 +112,39 @@ def test_editing_a_profile_cannot_change_the_role(world):
         saw=f"{response.status_code}; role now {role!r}",
         expected_text="422, and the role still 'member'",
         why="Rule 3.3: a role is granted by an admin through a use case that checks it, never through a profile body.",
+    )
+
+
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.3")
+def test_user_bodies_refuse_any_undeclared_field_not_only_a_role(world):
+    email = "extra@inkwell.test"
+    signed_up = world.client.post("/users", json={"email": email, "display_name": "Extra", "id": 4242})
+    try:
+        world.accounts.register_user(email, "Extra")
+        created = False
+    except Exception:  # noqa: BLE001 - the address is taken: the sign-up went through
+        created = True
+    me, before = world.ids["member"], world.client.get("/users/me", headers=world.headers("member")).json()
+    edited = world.client.patch(
+        f"/users/{me}",
+        json={"display_name": "Moved Away", "email": "elsewhere@inkwell.test"},
+        headers=world.headers("member"),
+    )
+    after = world.client.get("/users/me", headers=world.headers("member")).json()
+    expect_equal(
+        (
+            signed_up.status_code,
+            "account created" if created else "no account",
+            edited.status_code,
+            "unchanged" if after == before else "changed",
+        ),
+        (422, "no account", 422, "unchanged"),
+        did="POST /users with {'email', 'display_name', 'id': 4242}; as a member, PATCH /users/{their id} with "
+        "{'display_name', 'email'}, then GET /users/me",
+        saw=f"sign-up: {signed_up.status_code}, account created: {created}; profile edit: {edited.status_code}, "
+        f"the account went from {before} to {after}",
+        expected_text="422 and no account; 422 and the account unchanged",
+        why="Rule 3.3: a body carrying any field it does not declare is refused whole, not only one carrying a "
+        "role: refusing fields by name lets the next server-owned field through.",
     )
