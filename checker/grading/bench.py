@@ -3,7 +3,8 @@
     uv run python -m checker.grading.bench [--count 40] [--katas 00-welcome,01-layering] [--workers N]
 
 It generates `count` submissions, each holding every kata as a solution, a starter or a decoy in
-rotation, grades them with `kata grade`'s engine, and runs the same suites with a plain
+rotation, grades them with `kata grade`'s engine as `kata grade` runs by default (sandboxed, the
+outside judge) and with the in-process judge (`--judge process`), and runs the same suites with a plain
 `python -m pytest` per submission and kata, one after the other; the two take turns chunk by
 chunk so that other load on the machine slows both alike. It checks that both reach the
 same score for every run and prints the throughput of each and their ratio.
@@ -122,10 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(folders)} submissions x {len(katas)} katas = {runs} runs ({', '.join(k.id for k in katas)})")
         # The sides take turns chunk by chunk, so that a busy machine slows them alike.
         sources = {s.name: s for s in discover([scratch], catalog.ids)}
-        sides = {"sandboxed": True, "unconfined": False} if args.unconfined else {"sandboxed": True}
+        sides = {"sandboxed, outside judge": ("outside", True), "sandboxed, in-process judge": ("process", True)}
+        if args.unconfined:
+            sides["unconfined, in-process judge"] = ("process", False)
         graders = {
-            name: Grader(catalog, GradeOptions(katas=tuple(k.id for k in katas), workers=args.workers, sandbox=on))
-            for name, on in sides.items()
+            name: Grader(
+                catalog,
+                GradeOptions(katas=tuple(k.id for k in katas), workers=args.workers, sandbox=on, judge=judge),
+            )
+            for name, (judge, on) in sides.items()
         }
         grades: dict[str, list[SubmissionGrade]] = {name: [] for name in graders}
         spent = dict.fromkeys([*graders, "naive"], 0.0)
@@ -149,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"kata grade ({args.workers} workers, warm, {name}): {spent[name]:.1f} s, {runs / spent[name]:.2f} runs/s"
             )
         print(f"naive loop (one plain pytest per run): {spent['naive']:.1f} s, {runs / spent['naive']:.2f} runs/s")
-        _where(grades["sandboxed"], spent["sandboxed"], args.workers)
+        for name in graders:
+            _where(grades[name], spent[name], args.workers, name)
     differ = [
         f"{name} {g.name}/{kata}: grade {kg.score:g}, naive {naive[(g.name, kata)]:g}"
         for name, batch in grades.items()
@@ -160,22 +167,25 @@ def main(argv: list[str] | None = None) -> int:
     print("verdicts: the same for every run" if not differ else f"verdicts differ in {len(differ)} runs:")
     for line in differ[:20]:
         print(f"  {line}")
-    print(f"throughput ratio, sandboxed against the naive loop: {spent['naive'] / spent['sandboxed']:.1f}x")
-    if "unconfined" in spent:
+    for name in graders:
+        print(f"throughput ratio, {name} against the naive loop: {spent['naive'] / spent[name]:.1f}x")
+    outside, process = spent["sandboxed, outside judge"], spent["sandboxed, in-process judge"]
+    print(f"the outside judge's cost: it takes {outside / process:.2f}x the in-process judge's time")
+    if "unconfined, in-process judge" in spent:
         print(
-            f"the sandbox's cost: sandboxed takes {spent['sandboxed'] / spent['unconfined']:.2f}x the unconfined time"
+            f"the sandbox's cost: sandboxed takes {process / spent['unconfined, in-process judge']:.2f}x the unconfined time"
         )
     return 1 if differ else 0
 
 
-def _where(grades: list[SubmissionGrade], wall: float, workers: int) -> None:
+def _where(grades: list[SubmissionGrade], wall: float, workers: int, side: str) -> None:
     """Where a run's time goes: in the tests themselves, in the rest of the run, in the grader."""
     runs = [k for g in grades for k in g.katas.values() if k.status == "graded"]
     in_runs = sum(k.seconds for k in runs)
     in_tests = sum(t.seconds for k in runs for t in k.tests)
     around = max(wall * workers - in_runs, 0.0)
     total = in_runs + around or 1.0
-    print("where the time goes (worker-seconds, sandboxed):")
+    print(f"where the time goes (worker-seconds, {side}):")
     for what, seconds in (
         ("in the tests themselves", in_tests),
         (
