@@ -142,8 +142,12 @@ class World:
     def invite(self, email: str = "friend@example.org", who: str = "ada") -> Any:
         return self.client.post("/invites", json={"email": email}, headers=self.headers(who))
 
-    def sign_in(self, email: str, password: str = PASSWORD, peer: str = PEER, forwarded: str | None = None) -> Any:
-        headers = {"X-Forwarded-For": forwarded} if forwarded is not None else {}
+    def sign_in(
+        self, email: str, password: str = PASSWORD, peer: str = PEER, forwarded: str | list[str] | None = None
+    ) -> Any:
+        """POST /tokens from `peer`; `forwarded` is one X-Forwarded-For line, or several lines of it."""
+        lines = [] if forwarded is None else [forwarded] if isinstance(forwarded, str) else forwarded
+        headers = [("X-Forwarded-For", line) for line in lines]
         client = self.client if peer == PEER else TestClient(self.app, raise_server_exceptions=False, client=(peer, 1))
         return client.post("/tokens", json={"email": email, "password": password}, headers=headers)
 

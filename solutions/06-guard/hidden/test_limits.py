@@ -161,9 +161,10 @@ def test_forwarded_for_is_believed_only_from_a_trusted_proxy(upstream):
     with World(upstream, proxies=(proxy, "10.0.0.3")) as scene:
 
         def tries(n, peer, forwarded):
+            first = forwarded(0) if isinstance(forwarded(0), str) else "+".join(forwarded(0))
             return [
                 scene.sign_in(
-                    f"n{i}-{peer}-{forwarded(0)}@inkwell.test", "wrong", peer=peer, forwarded=forwarded(i)
+                    f"n{i}-{peer}-{first}@inkwell.test", "wrong", peer=peer, forwarded=forwarded(i)
                 ).status_code
                 for i in range(n)
             ]
@@ -177,6 +178,10 @@ def test_forwarded_for_is_believed_only_from_a_trusted_proxy(upstream):
                 21, proxy, lambda i: f"192.0.2.{i}, 203.0.113.99"
             ),
             "25 clients through two proxies": tries(25, proxy, lambda i: f"203.0.113.{i + 100}, 10.0.0.3"),
+            # A header sent twice is one list (RFC 9110, 5.3): the proxy's line comes after the client's.
+            "21 through the proxy, the client's own X-Forwarded-For line before the proxy's": tries(
+                21, proxy, lambda i: [f"192.0.2.{i + 100}", "203.0.113.98"]
+            ),
         }
     last = {k: v[-1] for k, v in seen.items()}
     wanted = {k: (401 if k.startswith("25") else 429) for k in seen}
@@ -192,7 +197,7 @@ def test_forwarded_for_is_believed_only_from_a_trusted_proxy(upstream):
         expected_text="the untrusted peer limited as one address; through the proxies, each client is the right-most "
         "address that is not a trusted proxy",
         why="Rule 5.5: only a proxy you run writes a header you can believe, and it appends: the hops on the left "
-        "are whatever the client sent.",
+        "are whatever the client sent, and so is a line of the header before the proxy's (read every line).",
     )
 
 
