@@ -40,26 +40,35 @@ SLOW_KINDS = ("grades", "builds", "typecheck", "browser", "processes", "notebook
 CHECKED_MODULES = ("test_bars.py", "test_rules.py", "test_postgresql_leg.py", "test_messages.py")
 # Module-wide caches of graded runs, one entry per kata: their tests may spread over the workers by kata.
 _BY_KATA = ("test_decoys.py", "test_mutants.py")
+# The modules that read the docs site (tests/tooling/conftest.py, built_site): one worker builds it once.
+SITE_MODULES = ("test_docs_links.py", "test_docs_site.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if any(item.get_closest_marker(kind) for kind in SLOW_KINDS):
             item.add_marker(pytest.mark.slow)
-        if "checked" in getattr(item, "fixturenames", ()) and item.path.name not in CHECKED_MODULES:
-            raise pytest.UsageError(
-                f"{item.nodeid} asks for `checked`: add {item.path.name!r} to CHECKED_MODULES in tests/conftest.py, "
-                "so that its tests share a worker with the batch they share"
-            )
+        for fixture, modules, name in (
+            ("checked", CHECKED_MODULES, "CHECKED_MODULES"),
+            ("built_site", SITE_MODULES, "SITE_MODULES"),
+        ):
+            if fixture in getattr(item, "fixturenames", ()) and item.path.name not in modules:
+                raise pytest.UsageError(
+                    f"{item.nodeid} asks for `{fixture}`: add {item.path.name!r} to {name} in tests/conftest.py, "
+                    "so that its tests share a worker with what they share"
+                )
 
 
 def worker_group(nodeid: str) -> str:
     """The tests one worker runs together: a module's (they share its fixtures), every module of
-    CHECKED_MODULES (they share one batch), and the decoys or mutants of one kata."""
+    CHECKED_MODULES (they share one batch), of SITE_MODULES (they share one build of the docs site),
+    and the decoys or mutants of one kata."""
     path, _, name = nodeid.partition("::")
     module = path.rsplit("/", 1)[-1]
     if module in CHECKED_MODULES:
         return "checked"
+    if module in SITE_MODULES:
+        return "built-site"
     if module in _BY_KATA and "[" in name:
         return f"{path}[{name.split('[', 1)[1].split('/', 1)[0].rstrip(']')}]"
     return path

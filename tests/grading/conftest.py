@@ -47,9 +47,10 @@ needs_sandbox = pytest.mark.skipif(NO_SANDBOX is not None, reason=f"no grading s
 TIGHT = GradeOptions(
     katas=(KATA,),
     workers=2,
-    # Tight enough that the attacks which burn time stay cheap, loose enough for an honest run of
-    # 00-welcome (its properties take 4–6 s) on a loaded 2-core machine.
-    limits=Limits(per_test=4.0, per_run=20.0),
+    # Tight enough that the attacks which burn time stay cheap (a loop at import and a fork bomb
+    # each last the whole run), loose enough for an honest run of 00-welcome: about 1 s in the
+    # sandbox alone, 3 s on a loaded 2-core machine.
+    limits=Limits(per_test=4.0, per_run=12.0),
     rules=Confinement(cpu_seconds=30, memory_bytes=1024**3, processes=48, file_bytes=8 * 1024**2, open_files=256),
     caps=Caps(max_bytes=10 * 1024**2, max_files=500),
     sandbox=NO_SANDBOX is None,

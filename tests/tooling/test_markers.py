@@ -44,6 +44,8 @@ def test_tests_that_share_a_costly_cache_share_a_worker_and_the_rest_go_by_modul
         "tests/bars/test_decoys.py::test_share[06-guard]": "tests/bars/test_decoys.py[06-guard]",
         "tests/bars/test_decoys.py::test_every_kata_has_decoys": "tests/bars/test_decoys.py",
         "tests/bars/test_mutants.py::test_m[02-result]": "tests/bars/test_mutants.py[02-result]",
+        "tests/tooling/test_docs_links.py::test_l": "built-site",
+        "tests/tooling/test_docs_site.py::test_s": "built-site",
     }
     assert {nodeid: worker_group(nodeid) for nodeid in nodeids} == nodeids
 
@@ -52,4 +54,11 @@ def test_a_test_that_asks_for_the_shared_batch_outside_its_modules_is_refused():
     item = _Item(nodeid="tests/cli/test_new.py::test_x")
     item.fixturenames = ["checked"]
     with pytest.raises(pytest.UsageError, match="CHECKED_MODULES"):
+        pytest_collection_modifyitems([item])
+
+
+def test_a_test_that_asks_for_the_docs_site_outside_its_modules_is_refused():
+    item = _Item(nodeid="tests/tooling/test_new.py::test_x")
+    item.fixturenames = ["built_site"]
+    with pytest.raises(pytest.UsageError, match="SITE_MODULES"):
         pytest_collection_modifyitems([item])
