@@ -29,6 +29,7 @@ from checker.grading.grader import GradeOptions, Grader
 from checker.grading.intake import discover
 from checker.grading.manifest import ManifestError, collect_manifest
 from checker.grading.model import SubmissionGrade
+from checker.grading.sandbox import SUITE_SETTINGS
 from checker.report import task_earned
 from checker.runner.launch import FreshLauncher
 from checker.runner.process import INI
@@ -73,7 +74,8 @@ def naive_score(kata: Kata, folder: Path) -> float:
         ]
         command += ["--kata-results", str(results), "--kata-root", str(root), "--kata-support", str(kata.public_tests)]
         command += [str(kata.public_tests), str(kata.hidden_tests)]
-        env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        # The settings every graded run gets (no PostgreSQL leg): the same checks on both sides.
+        env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", **SUITE_SETTINGS}
         subprocess.run(command, cwd=scratch, env=env, capture_output=True, timeout=300)
         events = [json.loads(line) for line in results.read_text().splitlines() if line.strip()]
     tests = {t["id"]: t for e in events if e["event"] == "collected" for t in e["tests"]}
