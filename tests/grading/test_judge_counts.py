@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from checker.catalog import load_catalog
 from checker.grading.judge import copy_stripped
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import CATALOG, ROOT
 
 
 def test_the_reviewers_table_gives_each_katas_checks_as_the_rewrite_counts_them(tmp_path):
@@ -18,7 +15,7 @@ def test_the_reviewers_table_gives_each_katas_checks_as_the_rewrite_counts_them(
         for row in re.findall(r"^\| (\d\d-[\w-]+) \| (\d+) \| (\d+) \|", guide, flags=re.MULTILINE)
     }
     counted = {}
-    for kata in load_catalog(ROOT).katas:
+    for kata in CATALOG.katas:
         _, sites = copy_stripped(kata, tmp_path / kata.id, {})
         counted[kata.id] = (sites.outside, sites.self_reported)
     assert table == counted, "docs/reviewers.md's table of checks differs from `python -m checker.grading.judge`"

@@ -25,6 +25,7 @@ import pytest
 from checker.grading.grader import Grader
 from checker.grading.intake import discover
 from checker.grading.model import KataGrade
+from tests.conftest import CATALOG
 from tests.grading.conftest import KATA, ROOT, TIGHT, roomy, submission
 
 pytestmark = pytest.mark.grades  # grades two batches of submissions in the sandbox
@@ -57,11 +58,7 @@ _kit.observe = lambda *a, **k: None
 )
 
 _CHOSEN = os.environ.get("KATA_ATTACK_KATAS", KATA)
-ATTACKED = (
-    sorted(p.name for p in (ROOT / "katas").iterdir() if (p / "kata.toml").is_file())
-    if _CHOSEN == "all"
-    else _CHOSEN.split(",")
-)
+ATTACKED = list(CATALOG.ids) if _CHOSEN == "all" else _CHOSEN.split(",")
 
 
 def starter_init(kata: str) -> str:
