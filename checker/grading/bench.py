@@ -34,6 +34,11 @@ from checker.report import task_earned
 from checker.runner.launch import FreshLauncher
 from checker.runner.process import INI
 
+# The sides graded against the naive loop, as the report names them.
+OUTSIDE = "sandboxed, outside judge"
+PROCESS = "sandboxed, in-process judge"
+UNCONFINED = "unconfined, in-process judge"
+
 
 def generate(katas: list[Kata], into: Path, count: int) -> list[Path]:
     """`count` submissions; submission i holds variant (i + j) of kata j: solution, starter, decoys."""
@@ -125,9 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(folders)} submissions x {len(katas)} katas = {runs} runs ({', '.join(k.id for k in katas)})")
         # The sides take turns chunk by chunk, so that a busy machine slows them alike.
         sources = {s.name: s for s in discover([scratch], catalog.ids)}
-        sides = {"sandboxed, outside judge": ("outside", True), "sandboxed, in-process judge": ("process", True)}
+        sides = {OUTSIDE: ("outside", True), PROCESS: ("process", True)}
         if args.unconfined:
-            sides["unconfined, in-process judge"] = ("process", False)
+            sides[UNCONFINED] = ("process", False)
         graders = {
             name: Grader(
                 catalog,
@@ -171,12 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {line}")
     for name in graders:
         print(f"throughput ratio, {name} against the naive loop: {spent['naive'] / spent[name]:.1f}x")
-    outside, process = spent["sandboxed, outside judge"], spent["sandboxed, in-process judge"]
+    outside, process = spent[OUTSIDE], spent[PROCESS]
     print(f"the outside judge's cost: it takes {outside / process:.2f}x the in-process judge's time")
-    if "unconfined, in-process judge" in spent:
-        print(
-            f"the sandbox's cost: sandboxed takes {process / spent['unconfined, in-process judge']:.2f}x the unconfined time"
-        )
+    if UNCONFINED in spent:
+        print(f"the sandbox's cost: sandboxed takes {process / spent[UNCONFINED]:.2f}x the unconfined time")
     return 1 if differ else 0
 
 
