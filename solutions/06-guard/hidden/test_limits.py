@@ -178,6 +178,10 @@ def test_forwarded_for_is_believed_only_from_a_trusted_proxy(upstream):
                 21, proxy, lambda i: f"192.0.2.{i}, 203.0.113.99"
             ),
             "25 clients through two proxies": tries(25, proxy, lambda i: f"203.0.113.{i + 100}, 10.0.0.3"),
+            # The inner proxy's hop in a line of its own: the client is in the line before it.
+            "25 clients through two proxies, each hop in a line of its own": tries(
+                25, proxy, lambda i: [f"203.0.113.{i + 150}", "10.0.0.3"]
+            ),
             # A header sent twice is one list (RFC 9110, 5.3): the proxy's line comes after the client's.
             "21 through the proxy, the client's own X-Forwarded-For line before the proxy's": tries(
                 21, proxy, lambda i: [f"192.0.2.{i + 100}", "203.0.113.98"]
