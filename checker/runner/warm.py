@@ -24,6 +24,7 @@ PRELOAD = (
     "fastapi",
     "fastapi.testclient",
     "starlette.testclient",
+    "checker.appclient",
     "httpx2",
     "pydantic",
     "sqlalchemy",

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from types import ModuleType
 
 import pytest
-from fastapi.testclient import TestClient
 
+from checker.appclient import AppClient
 from checker.testkit import learner
 
 
@@ -17,7 +17,7 @@ def text() -> ModuleType:
 
 
 @pytest.fixture
-def client() -> Iterator[TestClient]:
+def client() -> Iterator[AppClient]:
     app = learner("inkwell.app").create_app("sqlite://")
-    with TestClient(app) as client:
+    with AppClient(app) as client:
         yield client

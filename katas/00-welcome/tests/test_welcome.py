@@ -205,6 +205,6 @@ def _refusal_why(raw: str) -> str:
 
 
 def _client():
-    from fastapi.testclient import TestClient
+    from checker.appclient import AppClient
 
-    return TestClient(learner("inkwell.app").create_app())
+    return AppClient(learner("inkwell.app").create_app())

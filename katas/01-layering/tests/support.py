@@ -10,9 +10,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from kata_tests import controllers, fakes, layering
 
+from checker.appclient import AppClient
 from checker.testkit import expect_equal, fault, learner
 
 
@@ -75,7 +75,7 @@ def app():
 @pytest.fixture
 def client(app):
     # Entering the client runs the app's startup (lifespan) as a server would.
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with AppClient(app, raise_server_exceptions=False) as client:
         yield client
 
 

@@ -14,10 +14,10 @@ from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from checker.appclient import AppClient
 from checker.testkit import expect_equal, fault, learner, outcome
 
 SECRET = "the store is down (secret-dsn://inkwell:hunter2@db01)"
@@ -228,7 +228,7 @@ def deps() -> ModuleType:
     return learner("inkwell.interface.deps")
 
 
-def _sign_up(client: TestClient, name: str) -> dict[str, str]:
+def _sign_up(client: AppClient, name: str) -> dict[str, str]:
     made = client.post("/users", json={"email": f"{name}@example.com", "display_name": name.title()})
     got = client.post("/tokens", json={"email": f"{name}@example.com"})
     body = made.json() if made.status_code == 201 else {}
@@ -246,7 +246,7 @@ def _sign_up(client: TestClient, name: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def http() -> Any:
     """One app per module with Ada, Bob, their tokens, Ada's draft and Ada's published post."""
-    with TestClient(make_app("sqlite://"), raise_server_exceptions=False) as client:
+    with AppClient(make_app("sqlite://"), raise_server_exceptions=False) as client:
         ids = {name: _sign_up(client, name) for name in ("ada", "bob")}
         drafts = [
             client.post("/posts", json={"title": title, "body": "Words.", "tags": ["python"]}, headers=ids["ada"])
@@ -270,12 +270,12 @@ def http() -> Any:
 def fresh() -> Any:
     """A fresh app with Ada signed up, for checks that change it or break its database."""
     app = make_app()
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with AppClient(app, raise_server_exceptions=False) as client:
         ada = _sign_up(client, "ada")
         yield SimpleNamespace(app=app, client=client, deps=deps(), ada=ada)
 
 
-def echoed(client: TestClient, path: str, sent: str) -> str | None:
+def echoed(client: AppClient, path: str, sent: str) -> str | None:
     """The X-Request-ID that GET `path` answers when the client sends `sent`.
 
     The id goes as bytes (httpx refuses to encode a non-ASCII header itself). The test client passes

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from fastapi.testclient import TestClient
 from kata_tests import _data as data_module
 from kata_tests import _sql as sql_module
 from sqlalchemy import Engine, text
 
+from checker.appclient import AppClient
 from checker.testkit import expect_equal, learner
 
 SMALL, LARGE = 3, 60
@@ -84,7 +84,7 @@ class Site:
         for table in data_module.TABLES:
             _insert(engine, table, getattr(self.data, table))
         self.recorder = sql_module.Recorder(engine)
-        self.client = TestClient(self.app, raise_server_exceptions=False)
+        self.client = AppClient(self.app, raise_server_exceptions=False)
 
     @property
     def name(self) -> str:

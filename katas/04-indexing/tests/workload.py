@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from checker.appclient import AppClient
 from checker.testkit import fault, learner
 
 # The production schema as it stands today (README, "The existing database"): the suite builds
@@ -233,11 +233,11 @@ class Workload:
             return
         self.db.execute("ANALYZE")  # statistics for the indexes the migration made
         self.db.commit()
-        with TestClient(app, raise_server_exceptions=False) as client:
+        with AppClient(app, raise_server_exceptions=False) as client:
             for name, method, url, body in CALLS:
                 self.calls[name] = self._serve(client, Call(name, method, url, body))
 
-    def _serve(self, client: TestClient, call: Call) -> Call:
+    def _serve(self, client: AppClient, call: Call) -> Call:
         with Recorder() as recorder:
             try:
                 response = client.request(call.method, call.url, json=call.body)
@@ -452,9 +452,9 @@ def race_factory() -> type[Race]:
 
 @pytest.fixture(scope="session")
 def app_on(small_existing: Path):
-    """A TestClient of the submission over `small_existing` (the migration applied to it)."""
+    """A AppClient of the submission over `small_existing` (the migration applied to it)."""
     app = learner("inkwell.app").create_app(f"sqlite:///{small_existing}")
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with AppClient(app, raise_server_exceptions=False) as client:
         yield client
 
 

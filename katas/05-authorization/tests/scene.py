@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from checker.appclient import AppClient
 from checker.testkit import fault, learner
 
 # Roles as the legacy directory stores them: the policy must read them case-insensitively.
@@ -88,7 +88,7 @@ class World:
     def __init__(self) -> None:
         # The contract's default URL is an in-memory database: build the app as a script would.
         self.app = learner("inkwell.app").create_app()
-        self.client = TestClient(self.app)
+        self.client = AppClient(self.app)
         self.accounts = self.app.state.accounts
         self.posts = self.app.state.posts
         self.errors = learner("inkwell.application.errors")

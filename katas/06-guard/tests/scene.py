@@ -16,9 +16,9 @@ from types import BuiltinFunctionType, FunctionType, MethodType, ModuleType
 from typing import Any, TypeVar
 
 import pytest
-from fastapi.testclient import TestClient
 from kata_tests.upstream import FakeUpstream
 
+from checker.appclient import AppClient
 from checker.testkit import fault, learner
 
 PEER = "198.51.100.10"  # the address the suite's own client connects from
@@ -86,9 +86,10 @@ class World:
                 else learner("inkwell.app").create_app(database_url, settings=settings)
             ),
         )
-        self.client = TestClient(self.app, raise_server_exceptions=False, client=(PEER, 40000))
+        self.client = AppClient(self.app, raise_server_exceptions=False, client=(PEER, 40000))
         self.tokens: dict[str, str] = {}
         self._threads: list[threading.Thread] = []
+        self._peers: dict[str, AppClient] = {}  # a client per other address the suite signs in from
         for name in ("ada", "bob"):
             self.add_writer(name)
 
@@ -105,6 +106,8 @@ class World:
         # waiting forever: end the service's hangs, let every request the test sent finish, then close.
         self.upstream.release()
         self.join(self._threads, 15)
+        for client in self._peers.values():
+            client.close()
         self.client.__exit__(*exc)
 
     def spawn(self, send: Callable[[], Any]) -> threading.Thread:
@@ -148,7 +151,9 @@ class World:
         """POST /tokens from `peer`; `forwarded` is one X-Forwarded-For line, or several lines of it."""
         lines = [] if forwarded is None else [forwarded] if isinstance(forwarded, str) else forwarded
         headers = [("X-Forwarded-For", line) for line in lines]
-        client = self.client if peer == PEER else TestClient(self.app, raise_server_exceptions=False, client=(peer, 1))
+        if peer != PEER and peer not in self._peers:
+            self._peers[peer] = AppClient(self.app, raise_server_exceptions=False, client=(peer, 1))
+        client = self._peers.get(peer, self.client)
         return client.post("/tokens", json={"email": email, "password": password}, headers=headers)
 
     def limit(self, name: str) -> Any:

@@ -11,11 +11,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Response
-from fastapi.testclient import TestClient
 from pydantic import BaseModel
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, create_engine, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+
+from checker.appclient import AppClient
 
 users = Table(
     "users",
@@ -80,7 +81,7 @@ def release1_problems(
 
 def _requests(app: FastAPI, emails: tuple[str, str]) -> list[str]:
     problems: list[str] = []
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with AppClient(app, raise_server_exceptions=False) as client:
         made = [client.post("/users", json={"email": e, "display_name": "Grace Hopper"}) for e in emails]
         for email, answer in zip(emails, made, strict=True):
             if answer.status_code != 201:

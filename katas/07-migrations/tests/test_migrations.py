@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 from kata_tests.kit import (
     CONTRACT,
     EXPAND,
@@ -33,6 +32,7 @@ from kata_tests.postgres import share
 from kata_tests.release1 import release1_problems
 from sqlalchemy import create_engine, inspect
 
+from checker.appclient import AppClient
 from checker.testkit import expect_equal, learner
 
 
@@ -44,7 +44,7 @@ def _upgrade(url: str, target: str, did: str) -> None:
 @pytest.mark.task(1, points=3)
 @pytest.mark.rules("1.1")
 def test_the_app_creates_no_table_of_its_own(database):
-    with TestClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False):
+    with AppClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False):
         pass
     engine = create_engine(database)
     tables = inspect(engine).get_table_names()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kata_tests.checks import expect_refused, expect_same_rows, expect_walk
 
+from checker.appclient import AppClient
 from checker.testkit import expect_equal, learner
 
 LISTINGS = ["/feed", "/authors", "/authors/1/posts"]
@@ -45,7 +45,7 @@ def test_every_listing_is_bounded_cut_in_sql_and_ends_where_it_ends(small, large
 
 def _expect_empty_site() -> None:
     # The composition root's default database, with nothing written yet: every listing is empty.
-    with TestClient(learner("inkwell.app").create_app(), raise_server_exceptions=False) as client:
+    with AppClient(learner("inkwell.app").create_app(), raise_server_exceptions=False) as client:
         for path in ("/feed", "/authors"):
             response = client.get(path)
             body = response.json() if response.status_code == 200 else {}

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kata_tests.judge import not_a_problem
 from kata_tests.workload import FEEDS, Recorder
 
+from checker.appclient import AppClient
 from checker.testkit import expect_equal, learner
 
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=15)
@@ -62,7 +62,7 @@ def test_login_never_tells_whether_an_account_exists(workload):
 def login_client(workload):
     workload.ready()
     app = learner("inkwell.app").create_app(f"sqlite:///{workload.path}")
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with AppClient(app, raise_server_exceptions=False) as client:
         yield client
 
 

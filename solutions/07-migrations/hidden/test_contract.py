@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from fastapi.testclient import TestClient
 from kata_tests.kit import (
     CONTRACT,
     EXPAND,
@@ -22,6 +21,7 @@ from kata_tests.kit import (
 from kata_tests.postgres import share
 from kata_tests.release1 import release1_problems
 
+from checker.appclient import AppClient
 from checker.testkit import expect_equal, learner
 
 
@@ -113,7 +113,7 @@ def test_after_a_rollback_release_1_sees_release_2s_members_by_name(database):
     expect_equal(
         failure, "", did=f"Ran `alembic upgrade {CONTRACT}`", saw=failure, expected_text="the upgrade to succeed"
     )
-    with TestClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False) as client:
+    with AppClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False) as client:
         client.post(
             "/users",
             json={"email": "m@inkwell.io", "given_name": "Mary", "family_name": "de la Cruz", "handle": "mary"},

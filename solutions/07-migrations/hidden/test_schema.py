@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from kata_tests.kit import CONTRACT, INITIAL, RELEASE1_SCHEMA, drift, migrate, script
 from sqlalchemy import create_engine, inspect
 
+from checker.appclient import AppClient
 from checker.testkit import expect_equal, learner
 
 
 @pytest.mark.task(1, points=3)
 @pytest.mark.rules("1.1")
 def test_the_app_creates_no_table_even_when_it_serves_requests(database):
-    with TestClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False) as client:
+    with AppClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False) as client:
         client.get("/users")
         client.post("/users", json={"email": "a@inkwell.io", "given_name": "Ada", "handle": "ada"})
     engine = create_engine(database)
@@ -37,7 +37,7 @@ def test_release_2_serves_its_api_on_the_migrated_database(database):
         failure, "", did=f"Ran `alembic upgrade {CONTRACT}`", saw=failure, expected_text="the upgrade to succeed"
     )
     ada = {"email": "ada@inkwell.io", "given_name": "Ada", "family_name": "Lovelace", "handle": "ada"}
-    with TestClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False) as client:
+    with AppClient(learner("inkwell.app").create_app(database), raise_server_exceptions=False) as client:
         made = client.post("/users", json=ada)
         taken = client.post("/users", json={**ada, "email": "other@inkwell.io"})
         read = client.get(f"/users/{made.json().get('id')}") if made.status_code == 201 else made
