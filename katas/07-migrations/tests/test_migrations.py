@@ -154,15 +154,19 @@ def test_handles_are_ascii_slugs_of_the_display_name(database):
 @pytest.mark.task(3, points=3)
 @pytest.mark.rules("3.3")
 def test_members_of_one_name_get_numbered_handles_in_id_order(database):
-    names = ["Ada Lovelace", "ada lovelace", "ADA  LOVELACE", "Ann 2", "Ann", "Ann"]
+    names = ["Ada Lovelace", "ada lovelace", "ADA  LOVELACE", "Ann 2", "Ann", "Ann", "User 8", "☃"]
     seed_production(database, names)
     _upgrade(database, EXPAND, did=f"Ran `alembic upgrade {EXPAND}` on {names!r}")
     found = {k: v[2] for k, v in _names_and_handles(database).items()}
     expect_equal(
         found,
-        {1: "ada-lovelace", 2: "ada-lovelace-2", 3: "ada-lovelace-3", 4: "ann-2", 5: "ann", 6: "ann-3"},
+        {
+            **{1: "ada-lovelace", 2: "ada-lovelace-2", 3: "ada-lovelace-3", 4: "ann-2", 5: "ann", 6: "ann-3"},
+            **{7: "user-8", 8: "user-8-2"},
+        },
         did=f"Made handles for {names!r}",
-        why="Rule 3.3: the first by id keeps the handle, the next ones get the smallest free suffix: 'ann-2' is taken.",
+        why="Rule 3.3: the first by id keeps the handle, the next ones get the smallest free suffix: 'ann-2' is "
+        "taken, and so is 'user-8', member 7's.",
     )
 
 

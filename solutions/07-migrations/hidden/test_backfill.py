@@ -65,14 +65,20 @@ def test_handles_fold_accents_drop_the_rest_and_trim_hyphens(database):
 @pytest.mark.task(3, points=2)
 @pytest.mark.rules("3.3")
 def test_a_numbered_handle_skips_suffixes_members_already_hold(database):
-    names = ["Ann 2", "Ann", "Ann", "Ann", "Ann 3-2"]
+    names = ["Ann 2", "Ann", "Ann", "Ann", "Ann 3-2", "User 7", "李"]
     seed_production(database, names)
     _upgrade(database, EXPAND)
+    handles = {k: v[2] for k, v in _filled(database).items()}
     expect_equal(
-        {k: v[2] for k, v in _filled(database).items()},
-        {1: "ann-2", 2: "ann", 3: "ann-3", 4: "ann-4", 5: "ann-3-2"},
+        handles,
+        {1: "ann-2", 2: "ann", 3: "ann-3", 4: "ann-4", 5: "ann-3-2", 6: "user-7", 7: "user-7-2"},
         did=f"Made handles for {names!r}",
-        why="Rule 3.3: 'ann-2' is member 1's own handle, so the second Ann gets the smallest free suffix, -3.",
+        why="Rule 3.3: "
+        + (
+            "a fallback handle is a handle like any other: 'user-7' is member 6's already, so member 7 gets 'user-7-2'."
+            if handles.get(7) == "user-7"
+            else "'ann-2' is member 1's own handle, so the second Ann gets the smallest free suffix, -3."
+        ),
     )
 
 
