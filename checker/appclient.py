@@ -116,14 +116,14 @@ class _Transport(httpx2.BaseTransport):
             "state": dict(self.state),
         }
         status, headers, body, error = self.loop.run(_exchange(self.app, scope, request.read()))
-        if error is not None and (self.raise_errors or status is None):
-            if self.raise_errors:
-                raise error
-            status, headers, body = 500, [], b""  # as TestClient answers when the app raised before answering
+        # As TestClient: the app's error is raised in the test if asked; if not, the test gets what
+        # the app answered (Starlette answers 500 before it re-raises), or an empty 500.
+        if error is not None and self.raise_errors:
+            raise error
         if status is None:
             if self.raise_errors:
                 raise AssertionError("The app returned without sending a response.")
-            status = 500
+            status, headers, body = 500, [], b""
         return httpx2.Response(status, headers=headers, content=body, request=request)
 
 
