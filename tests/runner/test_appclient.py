@@ -152,13 +152,13 @@ def test_a_request_that_hangs_does_not_hold_up_others_and_closing_ends_the_clien
 def test_a_client_never_entered_nor_closed_leaves_no_thread_behind_once_dropped():
     app = _app()
 
-    def names() -> list[str]:
-        return [t.name for t in threading.enumerate() if t.name == "appclient"]
+    def loops() -> set[int | None]:
+        return {t.ident for t in threading.enumerate() if t.name == "appclient"}
 
-    before = len(names())
+    before = loops()  # an earlier test's client may still be ending its own
     for _ in range(20):
         assert AppClient(app).get("/quick").status_code == 200
     deadline = time.monotonic() + 5
-    while len(names()) > before and time.monotonic() < deadline:
+    while loops() - before and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert len(names()) == before
+    assert not loops() - before, f"{len(loops() - before)} of the 20 clients' threads still run"

@@ -187,7 +187,11 @@ def test_search_shows_each_caller_only_what_they_may_read(world, scene):
         for q in ("kettle%20notes", "KETTLE%20NOTES")
     ]
     cases += [(a, "/posts/search?q=draft&limit=100", _visible(scene, a, status="draft")) for a in ACTORS]
-    _check(world, scene, cases, "GET /posts/search?q=kettle notes (and KETTLE NOTES, and draft)", "2.3")
+    # Each body is "The body of <its title>.": these words are in the bodies only.
+    cases += [(a, "/posts/search?q=Body%20of%20kettle&limit=100", _visible(scene, a)) for a in ACTORS]
+    _check(
+        world, scene, cases, "GET /posts/search?q=kettle notes (and KETTLE NOTES, draft, and 'Body of kettle')", "2.3"
+    )
 
 
 @pytest.mark.task(2, points=3)
