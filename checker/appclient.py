@@ -17,7 +17,6 @@ import asyncio
 import threading
 import weakref
 from collections.abc import Awaitable, Callable, Coroutine, MutableMapping
-from concurrent.futures import Future
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
@@ -41,19 +40,13 @@ class _Loop:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._lock = threading.Lock()
 
-    def submit(self, work: Coroutine[Any, Any, T]) -> Future[T]:
+    def run(self, work: Coroutine[Any, Any, T]) -> T:
         with self._lock:
             if self._loop is None:
                 self._loop = asyncio.new_event_loop()
                 threading.Thread(target=_serve, args=(self._loop,), name="appclient", daemon=True).start()
-            return asyncio.run_coroutine_threadsafe(work, self._loop)
-
-    def run(self, work: Coroutine[Any, Any, T]) -> T:
-        return self.submit(work).result()
-
-    @property
-    def started(self) -> bool:
-        return self._loop is not None
+            done = asyncio.run_coroutine_threadsafe(work, self._loop)
+        return done.result()
 
     def stop(self) -> None:
         """Cancel what still runs (waiting a few seconds for it), then end the thread. Never blocks
@@ -169,12 +162,11 @@ class _Lifespan:
 
     def __init__(self, app: App, state: dict[str, Any]) -> None:
         self.app, self.state = app, state
-        self.inbox: asyncio.Queue[Message] | None = None
-        self.outbox: asyncio.Queue[Message] | None = None
+        self.inbox: asyncio.Queue[Message] = asyncio.Queue()
+        self.outbox: asyncio.Queue[Message] = asyncio.Queue()
         self.task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        self.inbox, self.outbox = asyncio.Queue(), asyncio.Queue()
         scope = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": self.state}
         self.task = asyncio.ensure_future(self.app(scope, self.inbox.get, self.outbox.put))
         await self._step("startup")
@@ -184,7 +176,7 @@ class _Lifespan:
             await self._step("shutdown")
 
     async def _step(self, phase: str) -> None:
-        assert self.inbox is not None and self.outbox is not None and self.task is not None
+        assert self.task is not None
         await self.inbox.put({"type": f"lifespan.{phase}"})
         answer = asyncio.ensure_future(self.outbox.get())
         await asyncio.wait([answer, self.task], return_when=asyncio.FIRST_COMPLETED)

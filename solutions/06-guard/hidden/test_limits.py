@@ -158,7 +158,7 @@ def test_after_a_burst_requests_come_back_at_the_sustained_rate(world):
         + (
             "a refill keeps the part of an interval it did not use: drop it and requests come back slower "
             "than the sustained rate."
-            if wrong == [k for k in wrong if k.startswith("2 more")]
+            if all(k.startswith("2 more") for k in wrong)
             else "after the burst, one request per interval on settings.clock; a rested key holds its burst, never more."
         ),
     )
