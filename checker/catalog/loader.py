@@ -14,7 +14,18 @@ from checker.errors import KataError
 
 _ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
 _CONTRACT = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$")
-_KATA_FIELDS = {"id", "title", "order", "summary", "minutes", "package", "contract", "tasks", "reviewer_checks"}
+_KATA_FIELDS = {
+    "id",
+    "title",
+    "order",
+    "summary",
+    "minutes",
+    "package",
+    "contract",
+    "tasks",
+    "reviewer_checks",
+    "processes",
+}
 _TASK_FIELDS = {"number", "title", "points", "hints", "starter_fails", "starter_says"}
 
 
@@ -105,6 +116,7 @@ def load_kata(path: Path) -> Kata:
         tasks=tasks,
         root=path.parent.parent.parent,
         reviewer_checks=field.integer("reviewer_checks", minimum=0) if "reviewer_checks" in data else None,
+        processes=field.integer("processes", minimum=1, maximum=4) if "processes" in data else 1,
     )
 
 
@@ -175,10 +187,13 @@ class _Fields:
             raise self._fail(name, "a non-empty string")
         return value
 
-    def integer(self, name: str, minimum: int) -> int:
+    def integer(self, name: str, minimum: int, maximum: int | None = None) -> int:
         value = self.data.get(name)
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise self._fail(name, f"a whole number of at least {minimum}")
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum or value > (maximum or value):
+            raise self._fail(
+                name,
+                f"a whole number from {minimum} to {maximum}" if maximum else f"a whole number of at least {minimum}",
+            )
         return value
 
     def boolean(self, name: str, default: bool) -> bool:

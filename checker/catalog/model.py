@@ -29,6 +29,8 @@ class Kata:
     root: Path  # the project (or learner copy) root that holds katas/ and solutions/
     # In a learner copy: how many checks the reviewer's hidden suite adds to the public ones.
     reviewer_checks: int | None = None
+    # Test processes an interactive check runs side by side, each with a share of the suites' files.
+    processes: int = 1
 
     @property
     def folder(self) -> Path:

@@ -15,7 +15,7 @@ from checker.cli.context import Project, console, fail, invocation, project
 from checker.report import CheckReport
 from checker.room import client as room
 from checker.runner.launch import FreshLauncher, Launcher, WithSettings
-from checker.runner.process import Limits, check
+from checker.runner.process import Limits, check, side_by_side
 from checker.runner.workspace import SubmissionError
 
 KataArg = Annotated[
@@ -50,11 +50,12 @@ def run_and_record(
     here: Project, kata: Kata, path: Path | None, *, out: Console | None, timeout: float = 20.0
 ) -> CheckReport:
     """Check, with a progress bar on a terminal; progress is recorded only for the learner's own folder."""
+    limits, jobs = Limits(per_test=timeout), side_by_side(kata)
     try:
         if out is not None and out.is_terminal:
-            result = _with_progress(out, kata, path, timeout, _launcher(here))
+            result = _with_progress(out, kata, path, limits, _launcher(here), jobs)
         else:
-            result = check(kata, path, limits=Limits(per_test=timeout), launcher=_launcher(here))
+            result = check(kata, path, limits=limits, launcher=_launcher(here), jobs=jobs)
     except SubmissionError as error:
         fail(str(error))
     if path is None or path.resolve() == kata.folder.resolve():
@@ -71,7 +72,9 @@ def _launcher(here: Project) -> Launcher:
     return WithSettings(FreshLauncher(), {"HYPOTHESIS_STORAGE_DIRECTORY": str(here.root / ".hypothesis")})
 
 
-def _with_progress(out: Console, kata: Kata, path: Path | None, timeout: float, launcher: Launcher) -> CheckReport:
+def _with_progress(
+    out: Console, kata: Kata, path: Path | None, limits: Limits, launcher: Launcher, jobs: int
+) -> CheckReport:
     columns = (TextColumn("checking {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=out, transient=True) as bar:
         task = bar.add_task(kata.id, total=None)
@@ -79,7 +82,7 @@ def _with_progress(out: Console, kata: Kata, path: Path | None, timeout: float, 
         def advance(_: object) -> None:
             bar.advance(task)
 
-        return check(kata, path, limits=Limits(per_test=timeout), listener=advance, launcher=launcher)
+        return check(kata, path, limits=limits, listener=advance, launcher=launcher, jobs=jobs)
 
 
 def closing(out: Console, here: Project, result: CheckReport, *, own_work: bool) -> None:

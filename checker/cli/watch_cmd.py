@@ -18,7 +18,7 @@ from checker.cli.keys import KeyReader
 from checker.hints import HintError, show_hint
 from checker.room import client as room
 from checker.runner.launch import WarmLauncher
-from checker.runner.process import check
+from checker.runner.process import check, side_by_side
 
 KEYS = "[dim]h[/] hint · [dim]r[/] rerun · [dim]l[/] list · [dim]n[/] next kata · [dim]q[/] quit"
 
@@ -110,7 +110,7 @@ class _Session:
         if self.out.is_terminal:
             self.out.clear()
         self.out.print(f"[dim]checking {kata.id} … (save again, or press r, to start over)[/]")
-        result = check(kata, launcher=self.launcher, cancel=cancel)
+        result = check(kata, launcher=self.launcher, cancel=cancel, jobs=side_by_side(kata))
         if cancel.is_set():
             return
         self.here.store.record_check(result)

@@ -55,6 +55,7 @@ def check(
     observe: bool = False,
     seeds: Path | None = None,
     skip: tuple[str, ...] = (),
+    jobs: int = 1,
 ) -> CheckReport:
     """Check the submission at `path` (default: the kata's own folder) and report per test.
 
@@ -67,26 +68,85 @@ def check(
     private folder is made (default: the system's temporary folder). With `observe`, the suites'
     checks send observations to `tap` (the grader's outside judge; see checker.grading.judge);
     `seeds` names the Hypothesis seeds of the original suites, for a rewritten copy. Tests in
-    `skip` (ids as the report gives them) are left out: the report does not hold them.
+    `skip` (ids as the report gives them) are left out: the report does not hold them. With `jobs`
+    above 1, the suites' files are shared out among that many processes run side by side (see
+    `share_files`); the report is the same, in the same order. The grader and mutation runs keep
+    one process: they already run checks side by side.
     """
     started = time.perf_counter()
     package = locate_package(kata, path or kata.folder)
     missing = contract_problem(kata, package)
     suites = [kata.public_tests] + ([kata.hidden_tests] if hidden and kata.has_hidden_suite else [])
+    alone = collect_only or first_failure or observe or tap is not None or seeds is not None
+    shares = [suites] if jobs < 2 or alone else share_files(suites, jobs)
     with tempfile.TemporaryDirectory(prefix=f"kata-{kata.id}-", dir=workdir) as scratch:
-        copy = private_copy(package, Path(scratch))
-        run = _Run(kata, copy, Path(scratch), suites, limits, listener, launcher or FreshLauncher(), tap)
-        run.stop_early(first_failure=first_failure, collect_only=collect_only, cancel=cancel)
-        run.observe, run.seeds, run.skip = observe, seeds, skip
-        run.until_done(started)
+        runs = []
+        for n, share in enumerate(shares):
+            # Each process has a folder and a copy of its own: a submission may write beside itself.
+            own = Path(scratch) / f"share-{n}" if len(shares) > 1 else Path(scratch)
+            own.mkdir(exist_ok=True)
+            run = _Run(kata, private_copy(package, own), own, share, limits, listener, launcher or FreshLauncher(), tap)
+            run.stop_early(first_failure=first_failure, collect_only=collect_only, cancel=cancel)
+            run.observe, run.seeds, run.skip = observe, seeds, skip
+            runs.append(run)
+        _side_by_side(runs, started)
     return CheckReport(
         kata=kata,
-        tests=tuple(run.ordered()),
-        problems=tuple(run.problems),
+        tests=tuple(_in_file_order(runs, _test_files(suites))),
+        problems=tuple(dict.fromkeys(p for run in runs for p in run.problems)),
         seconds=time.perf_counter() - started,
         hidden_suite=len(suites) > 1,
         notices=(missing,) if missing else (),
     )
+
+
+def side_by_side(kata: Kata) -> int:
+    """Test processes for an interactive check of `kata`: as many as its kata.toml asks for
+    (`processes`, for suites that wait on real time), one a core at most."""
+    return max(1, min(kata.processes, os.cpu_count() or 1))
+
+
+def share_files(suites: list[Path], jobs: int) -> list[list[Path]]:
+    """The suites' test files shared out among at most `jobs` processes, longest first to the
+    least loaded (a file's size stands for its run time). Each share keeps the files' order."""
+    files = _test_files(suites)
+    if len(files) < 2:
+        return [suites]
+    loads: list[tuple[int, list[Path]]] = [(0, []) for _ in range(min(jobs, len(files)))]
+    for file in sorted(files, key=lambda f: f.stat().st_size, reverse=True):
+        n = min(range(len(loads)), key=lambda i: loads[i][0])
+        loads[n] = (loads[n][0] + file.stat().st_size, [*loads[n][1], file])
+    rank = {f: i for i, f in enumerate(files)}
+    return [sorted(share, key=rank.__getitem__) for _, share in loads]
+
+
+def _test_files(suites: list[Path]) -> list[Path]:
+    """The suites' test files, in the order one pytest process runs them."""
+    return [f for suite in suites for f in sorted(suite.rglob("test_*.py")) if "__pycache__" not in f.parts]
+
+
+def _side_by_side(runs: list[_Run], started: float) -> None:
+    if len(runs) == 1:
+        runs[0].until_done(started)
+        return
+    threads = [threading.Thread(target=run.until_done, args=(started,), daemon=True) for run in runs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def _in_file_order(runs: list[_Run], order: list[Path]) -> list[TestResult]:
+    """Every run's results, ordered as one process over the files in `order` would have run them."""
+    results = [result for run in runs for result in run.ordered()]
+    if len(runs) == 1:
+        return results
+
+    def rank(result: TestResult) -> int:
+        named = result.id.split("::", 1)[0]
+        return next((i for i, f in enumerate(order) if f"/{f.as_posix()}".endswith(f"/{named}")), len(order))
+
+    return sorted(results, key=rank)  # stable: within a file, the run's own order
 
 
 class _Run:

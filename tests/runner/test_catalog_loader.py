@@ -38,8 +38,22 @@ def _edit(project, old, new):
         ("package =", "package = \n", "not valid TOML"),
         ('contract = "inkwell.app:create_app"', 'contract = "inkwell.app"', "field 'contract' is 'inkwell.app'"),
         ('contract = "inkwell.app:create_app"', 'contract = "other.app:create_app"', "the module inside the package"),
+        ("order = 0", "order = 0\nprocesses = 0", "field 'processes' is 0; expected a whole number from 1 to 4"),
+        ("order = 0", "order = 0\nprocesses = 5", "field 'processes' is 5; expected a whole number from 1 to 4"),
     ],
-    ids=["points", "minutes", "task-title", "numbering", "id", "unknown", "syntax", "contract", "contract-outside"],
+    ids=[
+        "points",
+        "minutes",
+        "task-title",
+        "numbering",
+        "id",
+        "unknown",
+        "syntax",
+        "contract",
+        "contract-outside",
+        "processes-none",
+        "processes-many",
+    ],
 )
 def test_bad_metadata_names_the_file_the_field_and_what_is_expected(project, old, new, says):
     _edit(project, old, new)
