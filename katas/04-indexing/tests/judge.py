@@ -149,6 +149,25 @@ def shapes(found: dict[str, list[IndexInfo]]) -> set[tuple[str, tuple[bool, tupl
     return {(table, index.shape) for table in found for index in found[table]}
 
 
+def collations_apart(one: set, other: set) -> bool:
+    """True when two sets of index shapes differ, and only in the collations of their keys."""
+
+    def plain(shape_set: set) -> set:
+        return {
+            (table, (unique, tuple(key.split(" COLLATE ")[0] for key in keys), partial))
+            for table, (unique, keys, partial) in shape_set
+        }
+
+    return one != other and plain(one) == plain(other)
+
+
+COLLATION_WHY = (
+    "Rule 1.3: a collation is part of an index's key: a unique index on `email COLLATE NOCASE` refuses "
+    "'Ada@x.io' beside 'ada@x.io', one on `email` stores both. Give the index the same collation on the "
+    "model (column.collate('NOCASE')) and in the migration."
+)
+
+
 def describe(shape_set: set[tuple[str, tuple[bool, tuple[str, ...], bool]]]) -> str:
     parts = [
         f"{table} {'UNIQUE ' if unique else ''}({', '.join(keys)}){' WHERE ...' if partial else ''}"

@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import Pool
 
 from checker.appclient import AppClient
 from checker.testkit import fault, learner
@@ -315,7 +317,7 @@ class IndexInfo:
     name: str
     unique: bool
     origin: str  # "c" made by CREATE INDEX, "u" by UNIQUE, "pk" by the primary key
-    keys: tuple[str, ...]  # key columns; "<expr>" for an expression
+    keys: tuple[str, ...]  # key columns; "<expr>" for an expression; " COLLATE X" after one not BINARY
     partial: bool  # has a WHERE clause: it holds only some of the table's rows
 
     @property
@@ -326,6 +328,11 @@ class IndexInfo:
         return f"{self.name} ({', '.join(self.keys)}){' WHERE ...' if self.partial else ''}"
 
 
+def _key(column: str, collation: str | None) -> str:
+    # A collation is part of a key: an index on `email COLLATE NOCASE` refuses what one on `email` lets in.
+    return column if (collation or "BINARY").upper() == "BINARY" else f"{column} COLLATE {collation.upper()}"
+
+
 def indexes_of(path: Path) -> dict[str, list[IndexInfo]]:
     """Per workload table, every index as SQLite reports it (PRAGMA index_list, index_xinfo)."""
     con = sqlite3.connect(path)
@@ -334,7 +341,7 @@ def indexes_of(path: Path) -> dict[str, list[IndexInfo]]:
         found[table] = []
         for _, name, unique, origin, partial in con.execute(f"PRAGMA index_list('{table}')"):
             info = con.execute(f"PRAGMA index_xinfo('{name}')").fetchall()
-            keys = tuple(r[2] if r[2] is not None and r[1] >= 0 else "<expr>" for r in info if r[5])
+            keys = tuple(_key(r[2] if r[2] is not None and r[1] >= 0 else "<expr>", r[4]) for r in info if r[5])
             found[table].append(IndexInfo(name, bool(unique), origin, keys, bool(partial)))
     con.close()
     return found
@@ -443,6 +450,45 @@ class Race:
             return con.execute(f"SELECT count(*) FROM {self.table} WHERE {where}", (value,)).fetchone()[0]
         finally:
             con.close()
+
+
+def login_before_and_after(client: AppClient, path: Path, address: str) -> tuple[Any, Any]:
+    """POST /login with `address` while no account uses it, then again once one does (stored with
+    plain SQL, as an import would): rule 5.1 compares the two answers for one and the same address."""
+    before = client.post("/login", json={"email": address})
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.execute(USER_RIVAL, (address,))
+    finally:
+        con.close()
+    return before, client.post("/login", json={"email": address})
+
+
+class Reconnected:
+    """Plays a dropped connection (a restarted database host, a pool_recycle): inside the block,
+    the pool finds every connection it opened before gone, and opens a new one, as SQLAlchemy's
+    pool does when a checkout raises DisconnectionError. Whatever the app set up on a connection
+    once, rather than on each one the pool opens, is missing on the new one."""
+
+    def __init__(self) -> None:
+        self.opened: list[Any] = []  # the DBAPI connections the pool opened inside the block
+
+    def __enter__(self) -> Reconnected:
+        event.listen(Pool, "connect", self._opened)
+        event.listen(Pool, "checkout", self._checkout)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        event.remove(Pool, "checkout", self._checkout)
+        event.remove(Pool, "connect", self._opened)
+
+    def _opened(self, dbapi_connection, record) -> None:
+        self.opened.append(dbapi_connection)
+
+    def _checkout(self, dbapi_connection, record, proxy) -> None:
+        if not any(dbapi_connection is new for new in self.opened):
+            fault(DisconnectionError("the connection was dropped (a fault injected by the suite)"))
 
 
 @pytest.fixture

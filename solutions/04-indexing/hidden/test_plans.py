@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from kata_tests.judge import describe, plan_problems, shapes
+from kata_tests.judge import COLLATION_WHY, collations_apart, describe, plan_problems, shapes
 from kata_tests.workload import READS, WRITES
 
 from checker.testkit import expect_equal
@@ -75,6 +75,8 @@ def test_the_migration_gives_the_existing_database_what_a_new_one_gets(existing_
         ("none", "none"),
         did="Compared the indexes of the migrated existing database with those of a new database",
         saw=f"only on the new one: {describe(new - migrated)}; only on the migrated one: {describe(migrated - new)}",
-        expected_text="the same indexes (table, key columns, uniqueness, WHERE), names aside",
-        why="Rule 1.3: create_all skips tables that exist; only a migration step changes them.",
+        expected_text="the same indexes (table, key columns and their collations, uniqueness, WHERE), names aside",
+        why=COLLATION_WHY
+        if collations_apart(new, migrated)
+        else "Rule 1.3: create_all skips tables that exist; only a migration step changes them.",
     )

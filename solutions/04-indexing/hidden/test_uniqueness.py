@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 from kata_tests.judge import judge_race, not_a_problem
-from kata_tests.workload import POST_RIVAL, USER_RIVAL
+from kata_tests.workload import POST_RIVAL, USER_RIVAL, Reconnected
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -150,7 +150,7 @@ def test_every_error_answer_is_a_problem_response(workload):
 
 @pytest.mark.task(3, points=0.25)
 @pytest.mark.rules("3.6")
-def test_the_database_refuses_a_post_by_an_unknown_author(workload):
+def test_the_database_refuses_a_post_by_an_unknown_author(workload, app_on, small_existing):
     call = workload.call("post-orphan")
     rows = workload.db.execute("SELECT count(*) FROM posts WHERE slug = 'lost-post'").fetchone()[0]
     expect_equal(
@@ -163,6 +163,33 @@ def test_the_database_refuses_a_post_by_an_unknown_author(workload):
         if rows
         else "Rule 3.6: the refusal is expected; answer it, do not crash.",
     )
+    # A pool opens new connections as it goes (a dropped one, pool_recycle, a second thread): the
+    # refusal must hold on each of them, not only on the one the app had at startup.
+    with Reconnected():
+        late = app_on.post(
+            "/posts", json={"author_id": 777_777, "title": "T", "slug": "orphan-after-reconnect", "body": "B."}
+        )
+    stored = _count_slug(small_existing, "orphan-after-reconnect")
+    expect_equal(
+        (stored, "no 500" if late.status_code < 500 else late.status_code),
+        (0, "no 500"),
+        did="POST /posts with author_id 777777 (no such user) after the pool's connection was dropped and "
+        "it opened a new one",
+        saw=f"{late.status_code} {late.text[:160]}; {stored} post(s) stored",
+        expected_text="nothing stored, and no 500",
+        why="Rule 3.6: PRAGMA foreign_keys is a setting of one connection, not of the database file: run it "
+        "on every connection the pool opens (an engine 'connect' event), not once at startup."
+        if stored
+        else "Rule 3.6: the refusal is expected on every connection; answer it, do not crash.",
+    )
+
+
+def _count_slug(path, slug: str) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT count(*) FROM posts WHERE slug = ?", (slug,)).fetchone()[0]
+    finally:
+        con.close()
 
 
 @pytest.mark.task(3, points=0.25)
