@@ -29,11 +29,12 @@ class Behaviour:
     status: int = 200
     body: bytes | None = None  # None: the well-formed answer for the path
     headers: tuple[tuple[str, str], ...] = ()
+    sized: bool = True  # False: no Content-Length, the body ends when the connection closes
 
     def __str__(self) -> str:
         if self.kind != "answer":
             return self.kind
-        extra = "".join(f" {k}: {v}" for k, v in self.headers)
+        extra = "".join(f" {k}: {v}" for k, v in self.headers) + ("" if self.sized else " (no Content-Length)")
         return f"{self.status}{extra}" + (f" {self.body[:30]!r}" if self.body is not None else "")
 
 
@@ -47,10 +48,11 @@ def status(code: int, retry_after: str | None = None) -> Behaviour:
     return Behaviour(status=code, headers=(("Retry-After", retry_after),) if retry_after is not None else ())
 
 
-def body(raw: bytes | str | object) -> Behaviour:
-    """A 200 whose body is `raw`: bytes as they are, anything else as JSON."""
+def body(raw: bytes | str | object, *, sized: bool = True) -> Behaviour:
+    """A 200 whose body is `raw`: bytes as they are, anything else as JSON. Not `sized`: sent without
+    a Content-Length, its end marked by closing the connection, as HTTP/1.0 allows."""
     data = raw if isinstance(raw, bytes) else json.dumps(raw).encode()
-    return Behaviour(body=data)
+    return Behaviour(body=data, sized=sized)
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
             for name, value in behaviour.headers:
                 self.send_header(name, value)
             self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
+            if behaviour.sized:
+                self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
 

@@ -84,7 +84,7 @@ def test_invites_are_limited_per_inviting_account(world):
 def test_a_429_says_when_to_come_back(world):
     wrong = []
     _codes(world, 5, ADA)
-    for label, advance, seconds in (("at once", 0, "10"), ("4.5 s later", 4.5, "6")):
+    for label, advance, seconds in (("at once", 0, "10"), ("4.7 s later", 4.7, "6")):
         world.clock.advance(advance)
         response = world.sign_in(ADA, "wrong")
         fault = problem_fault(response, 429)
@@ -107,11 +107,12 @@ def test_a_429_says_when_to_come_back(world):
     expect_equal(
         wrong,
         [],
-        did="Used up ada's sign-in burst, then tried at once and 4.5 s later; then her invite burst",
+        did="Used up ada's sign-in burst, then tried at once and 4.7 s later (5.3 s to wait); then her invite burst",
         saw="; ".join(wrong),
         expected_text="429 problem responses; Retry-After and RateLimit-Reset the whole seconds until the next try "
         "is allowed (rounded up), RateLimit-Limit the burst, RateLimit-Remaining 0",
-        why="Rule 5.3: a client that knows when to come back does not hammer; round up, or it comes back too early.",
+        why="Rule 5.3: a client that knows when to come back does not hammer; round up (5.3 s is 6, not 5), or it comes "
+        "back too early.",
     )
 
 
