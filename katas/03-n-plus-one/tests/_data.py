@@ -62,7 +62,10 @@ def _add_post(data: Dataset, p: int, author: int) -> None:
     # authors and within Ada's own posts, that only the id orders.
     published = NEWEST - timedelta(hours=p - (p % 6 == 3) - 2 * (p % 6 == 4))
     title = f"{TOPICS[p % len(TOPICS)]} in practice, part {p + 1}"
-    data.posts.append(_post(p + 1, author, title, "published", published))
+    # Drafted 0 to 2 days before it was published: created_at runs in another order than
+    # published_at, and only the second orders the feed.
+    drafted = published - timedelta(days=p % 3)
+    data.posts.append(_post(p + 1, author, title, "published", published, created=drafted))
     for t in range(p % 4):  # 0 to 3 tags; the newest post has none
         data.post_tags.append({"post_id": p + 1, "tag_id": (p + t) % len(TAGS) + 1})
     for c in range((p + 1) % 4):  # 0 to 3 comments, by the first five users in turn
@@ -104,7 +107,9 @@ def user(uid: int, name: str) -> dict:
     return _user(uid, f"user{uid}@inkwell.dev", name)
 
 
-def _post(pid: int, author: int, title: str, status: str, published: datetime | None) -> dict:
+def _post(
+    pid: int, author: int, title: str, status: str, published: datetime | None, *, created: datetime | None = None
+) -> dict:
     return {
         "id": pid,
         "author_id": author,
@@ -112,7 +117,7 @@ def _post(pid: int, author: int, title: str, status: str, published: datetime | 
         "slug": title.lower().replace(" ", "-").replace(",", "").replace("'", "") + f"-{pid}",
         "body": f"{title}. " + f"{BODY_MARK} " * 40,
         "status": status,
-        "created_at": (published or NEWEST).strftime(STAMP),
+        "created_at": (created or published or NEWEST).strftime(STAMP),
         "published_at": published.strftime(STAMP) if published else None,
     }
 

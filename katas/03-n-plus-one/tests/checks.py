@@ -149,6 +149,30 @@ def expect_current(before, owed_before: list, after, owed_after: list, *, wrote:
     )
 
 
+def expect_next(before, after, owed: int, *, wrote: str) -> None:  # noqa: ANN001
+    """Rule 2.6: a write that adds items after a page shows in its next_offset too."""
+    saw = after.body().get("next_offset") if after.status == 200 else None
+    if after.status != 200:
+        why = f"Rule 2.6: the request failed ({after.status}); fix it first."
+    elif saw is None:
+        why = (
+            "Rule 2.6: the listing grew since the last request and more items now follow this page, so it "
+            "is not the last: next_offset is offset + limit, as of this request (a total kept from an earlier "
+            "request is stale)."
+        )
+    else:
+        why = "Rule 4.4: next_offset is offset + limit when more items follow."
+    expect_equal(
+        (after.status, saw),
+        (200, owed),
+        did=f"GET {before.url} ({before.status}, next_offset {before.body().get('next_offset')}), then {wrote}, "
+        f"then GET {after.url} again",
+        saw=f"{after.status}, {len(after.items())} items, next_offset {saw}",
+        expected_text=f"200, next_offset {owed}",
+        why=why,
+    )
+
+
 def expect_author(visit, owed: dict) -> None:  # noqa: ANN001
     expect_equal(
         (visit.status, visit.body().get("author")),

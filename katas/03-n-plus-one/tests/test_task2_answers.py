@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 from kata_tests import _data
-from kata_tests.checks import expect_author, expect_current, expect_items, expect_problem
+from kata_tests.checks import expect_author, expect_current, expect_items, expect_next, expect_problem
 
 from checker.testkit import expect_equal
 
@@ -81,13 +81,17 @@ def test_an_unknown_author_is_a_404_problem_and_one_without_posts_an_empty_page(
 @pytest.mark.rules("2.6")
 def test_the_feed_shows_a_comment_and_a_post_written_after_the_first_request(fresh):
     before, owed = fresh.get("/feed"), fresh.answers_feed()
+    last = fresh.get("/feed?limit=3&offset=2")  # the last page: posts 3 to 5 of 5
     fresh.add("comments", _data.comment(500, 1, 2, _data.NEWEST + timedelta(minutes=30)))
     fresh.add("posts", _data.post(600, 2, "Written between two reads", _data.NEWEST + timedelta(minutes=5)))
+    wrote = "a comment on post 1 and a new post 600 written"
     expect_current(
         before,
         owed,
         fresh.get("/feed"),
         fresh.answers_feed(),
-        wrote="a comment on post 1 and a new post 600 written",
+        wrote=wrote,
         listing={"rule": "2.1", "order": FEED_ORDER, "fields_rule": "2.2"},
     )
+    # Post 600 comes before the last page, which now has a next page: its next_offset is current too.
+    expect_next(last, fresh.get(last.url), 5, wrote=wrote)

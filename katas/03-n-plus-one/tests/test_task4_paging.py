@@ -53,13 +53,25 @@ def test_the_feed_refuses_an_offset_out_of_bounds(small, offset):
     )
 
 
-@pytest.mark.task(4, points=2)
+@pytest.mark.task(4, points=1)
 @pytest.mark.rules("4.3")
 def test_a_page_of_the_feed_fetches_as_many_rows_from_60_authors_as_from_3_and_deep_as_first(small, large):
     first = large.get("/feed?limit=2")
     expect_same_rows(small.get("/feed?limit=2"), first, rule="4.3")
     # The data repeats every 12 posts: page 25 shows as many tags and authors as page 1.
     expect_same_rows(first, large.get("/feed?limit=2&offset=48"), rule="4.3")
+
+
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.3")
+def test_the_authors_list_and_an_authors_page_are_cut_in_sql_too(small, large):
+    expect_same_rows(small.get("/authors?limit=3"), large.get("/authors?limit=3"), rule="4.3")
+    # Past the first six users each user has one published post: page 21 shows as much as page 4.
+    expect_same_rows(large.get("/authors?limit=2&offset=6"), large.get("/authors?limit=2&offset=40"), rule="4.3")
+    # Ada's posts repeat their comments and ties every 30 posts.
+    expect_same_rows(
+        large.get("/authors/1/posts?limit=2&offset=10"), large.get("/authors/1/posts?limit=2&offset=40"), rule="4.3"
+    )
 
 
 @pytest.mark.task(4, points=3)

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from kata_tests import _data
-from kata_tests.checks import expect_author, expect_current, expect_items, expect_problem, walk
+from kata_tests.checks import expect_author, expect_current, expect_items, expect_next, expect_problem, walk
 
 from checker.testkit import expect_equal
 
@@ -54,6 +54,8 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
         {"rule": "2.3", "order": FEED_ORDER},
     ]
     before = [(fresh.get(path), owed) for path, owed in zip(paths, _owed(fresh), strict=True)]
+    # Pages that end exactly at the last item before the writes, and have a next page after them.
+    full = [(fresh.get(path), limit) for path, limit in (("/feed?limit=5", 5), ("/authors?limit=6", 6))]
     unknown = fresh.get("/authors/950/posts")
     expect_problem(unknown, 404, rule="2.5")
     fresh.add("users", _data.user(950, "Aaron Swartz"))
@@ -64,6 +66,8 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
     wrote = "user 950, posts 610 and 611 and comments on posts 3 and 611 written"
     for path, (visit, owed), owed_now, listing in zip(paths, before, _owed(fresh), listings, strict=True):
         expect_current(visit, owed, fresh.get(path), owed_now, wrote=wrote, listing=listing)
+    for visit, limit in full:
+        expect_next(visit, fresh.get(visit.url), limit, wrote=wrote)
     known = fresh.get("/authors/950/posts")
     expect_equal(
         (known.status, known.body().get("author"), [item.get("id") for item in known.items()]),

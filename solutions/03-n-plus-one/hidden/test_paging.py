@@ -32,6 +32,10 @@ def test_every_listing_is_bounded_cut_in_sql_and_ends_where_it_ends(small, large
         expect_same_rows(small.get(f"{path}?limit=2"), large.get(f"{path}?limit=2"), rule="4.3")
     # The data repeats every 12 posts: a deep page of the feed shows as many tags and authors as the first.
     expect_same_rows(large.get("/feed?limit=3&offset=12"), large.get("/feed?limit=3&offset=96"), rule="4.3")
+    # The other listings are cut in SQL at depth too. Past the first six users each user has one
+    # published post; Ada's posts repeat their comments and ties every 30.
+    expect_same_rows(large.get("/authors?limit=3&offset=6"), large.get("/authors?limit=3&offset=56"), rule="4.3")
+    expect_same_rows(large.get("/authors/1/posts?limit=3"), large.get("/authors/1/posts?limit=3&offset=30"), rule="4.3")
     for path, total in (("/feed", 5), ("/authors", 6), ("/authors/1/posts", 3)):
         full = "a page that ends exactly at the last item is the last: next_offset null, never a link to an empty page."
         _expect_page(small, f"{path}?limit={total}", (total, None), rule="4.4", why=full)
