@@ -9,7 +9,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -67,7 +67,9 @@ class Grader:
         self.base = Path(tempfile.mkdtemp(prefix="kata-batch-")).resolve()
         self.launcher = JailedLauncher(self.rules, warm=options.warm, bwrap=self.bwrap, base=self.base)
         self._manifests: dict[str, dict[str, Entry]] = {}
-        self._references: dict[str, Reference] = {}
+        self._references: dict[str, Future[Reference]] = {}
+        self._trusted: Launcher | None = None  # the references' runs: trusted code, never jailed
+        self._runs: ThreadPoolExecutor | None = None  # while grade() runs: every kata run of the batch
         self.outside = options.judge == "outside"
         self._starters: dict[str, str | None] = {}
         self._lock = threading.Lock()
@@ -82,6 +84,8 @@ class Grader:
 
     def __exit__(self, *_: object) -> None:
         self.launcher.close()
+        if isinstance(self._trusted, WarmLauncher):
+            self._trusted.close()
         shutil.rmtree(self.base, ignore_errors=True)
 
     def grade(
@@ -90,14 +94,14 @@ class Grader:
         on_graded: Callable[[SubmissionGrade], None] | None = None,
         on_run: RunListener | None = None,
     ) -> list[SubmissionGrade]:
-        """Grade every source, `workers` at a time; one that fails never stops the others.
-        `on_run` hears each kata's run start and end, for a progress display."""
+        """Grade every source; one that fails never stops the others. The unit of work is a kata's
+        run, not a submission: `workers` runs at a time, whichever submissions they belong to, so
+        one submission's katas keep every worker busy too. `on_run` hears each run start and end,
+        for a progress display."""
         self._on_run = on_run
         self._collect_manifests()
         for kata in self.katas:
             self.manifest(kata)
-            if self.outside:
-                self.reference(kata)
             self._starters[kata.id] = starter_digest(kata)
 
         def one(source: Source) -> SubmissionGrade:
@@ -109,8 +113,16 @@ class Grader:
                 on_graded(grade)
             return grade
 
-        with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
-            return list(pool.map(one, sources))
+        workers = max(1, self.options.workers)
+        with ThreadPoolExecutor(max_workers=workers) as runs, ThreadPoolExecutor(max_workers=workers) as pool:
+            if self.outside:  # first in line, side by side: a kata's runs need its reference when they end
+                for kata in self.katas:
+                    runs.submit(self.reference, kata)
+            self._runs = runs
+            try:
+                return list(pool.map(one, sources))
+            finally:
+                self._runs = None
 
     def _collect_manifests(self) -> None:
         """Every kata's manifest at once, side by side, on forks of one warm worker: only the
@@ -137,14 +149,23 @@ class Grader:
             return self._manifests[kata.id]
 
     def reference(self, kata: Kata) -> Reference:
-        """The reference solution's observations of the stripped suites: once per kata and batch."""
+        """The reference solution's observations of the stripped suites: once per kata and batch,
+        however many runs ask at once (the first computes it, the others wait for it)."""
         seeds = _seeds(self.manifest(kata))
         with self._lock:
-            if kata.id not in self._references:
+            known, mine = self._references.get(kata.id), kata.id not in self._references
+            if known is None:
+                known = self._references[kata.id] = Future()
+            if self._trusted is None:
                 # Trusted: the reference solution, no submission code; the jail would hide the solution.
-                trusted = _as_graded(FreshLauncher())
-                self._references[kata.id] = reference(kata, seeds, trusted, self.options.limits)
-            return self._references[kata.id]
+                self._trusted = WarmLauncher() if self.options.warm else FreshLauncher()
+            trusted = _as_graded(self._trusted)
+        if mine:
+            try:
+                known.set_result(reference(kata, seeds, trusted, self.options.limits))
+            except BaseException as error:  # every run of this kata hears it: its row says so
+                known.set_exception(error)
+        return known.result()
 
     def grade_one(self, source: Source) -> SubmissionGrade:
         grade = SubmissionGrade(name=source.name, location=source.location, kind=source.kind)
@@ -160,10 +181,18 @@ class Grader:
             grade.learner = learner_name(root)
             grade.review = [str(f) for f in scan(root, [f for f in folders.values() if f is not None], self._ours)]
             grade.review += manifest_mismatches(root)
-            for kata in self.katas:
+
+            def run(kata: Kata) -> KataGrade:
                 self._tell(grade, kata, done=False)
-                grade.katas[kata.id] = self.grade_kata(kata, folders[kata.id], Path(scratch))
+                graded = self.grade_kata(kata, folders[kata.id], Path(scratch))
                 self._tell(grade, kata, done=True)
+                return graded
+
+            if self._runs is None:  # graded alone, outside grade()
+                grade.katas = {kata.id: run(kata) for kata in self.katas}
+            else:
+                runs = {kata.id: self._runs.submit(run, kata) for kata in self.katas}
+                grade.katas = {kata_id: each.result() for kata_id, each in runs.items()}
         return grade
 
     def _tell(self, grade: SubmissionGrade, kata: Kata, *, done: bool) -> None:
