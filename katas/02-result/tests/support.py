@@ -287,15 +287,19 @@ def echoed(client: AppClient, path: str, sent: str) -> str | None:
 
 
 @contextmanager
-def database_fails(on: str, *, bug: bool = False) -> Iterator[None]:
+def database_fails(on: str, *, bug: bool = False, driver: type[sqlite3.Error] | None = None) -> Iterator[None]:
     """Every SQL statement that contains `on` fails on the engine, under the real adapters.
 
     An outage raises the driver's OperationalError (SQLAlchemy wraps it as
     sqlalchemy.exc.OperationalError, as when the database is unreachable); a bug raises RuntimeError.
+    `driver` raises another of the driver's errors instead (a ProgrammingError, say), which
+    SQLAlchemy wraps as its own class of that name: a database error that is no outage.
     """
 
     def fail(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
         if on in " ".join(statement.lower().split()):
+            if driver is not None:
+                fault(driver(f"{driver.__name__} in the statement ({SECRET})"))
             fault(RuntimeError(SECRET) if bug else sqlite3.OperationalError(f"unable to open database file ({SECRET})"))
 
     event.listen(Engine, "before_cursor_execute", fail)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+from contextlib import nullcontext
 
 import pytest
 from kata_tests.support import answer, echoed, problem_faults, problem_owed, problem_shape
@@ -52,10 +54,45 @@ def test_a_bug_is_never_503_and_an_outage_shows_nothing_of_the_exception(fresh, 
         expected_text="500 for the bug; 503 for the outage, a problem body with no word of the exception",
         why="A bug will not pass by itself, so it is never 'try again later'; an outage is.",
     )
+    # A database error is an outage only when it is an OperationalError: any other is a bug.
+    client, ada = fresh.client, fresh.ada
+    cases = [
+        (
+            sqlite3.ProgrammingError,
+            "insert into posts",
+            "POST /posts",
+            "/posts",
+            lambda: client.post("/posts", json={"title": "T", "body": "B"}, headers=ada),
+        ),
+        (
+            sqlite3.DataError,
+            "from users",
+            "POST /tokens",
+            "/tokens",
+            lambda: client.post("/tokens", json={"email": "ada@example.com"}),
+        ),
+    ]
+    for driver, statement, did, path, send in cases:
+        with database_fails(statement, driver=driver):
+            r = send()
+        body = r.json() if r.headers.get("content-type", "").startswith("application/") else {}
+        error_id = isinstance(body, dict) and bool(body.get("error_id"))
+        expect_equal(
+            (problem_shape(r, path), error_id, "hunter2" in r.text),
+            (problem_owed(500), True, False),
+            did=f"{did} while every statement containing {statement!r} raises sqlalchemy.exc.{driver.__name__} "
+            "(a database error, but no outage)",
+            saw=answer(r, "status", "detail", "error_id"),
+            expected_text="500 with a problem body and an error_id, and no word of the exception",
+            why="Only an OperationalError (the database unreachable, locked or full) is an outage; a "
+            f"{driver.__name__} is a bug in the code, which 'try again later' will not fix."
+            if r.status_code == 503
+            else "A database error that is no outage is a bug: 500, with an error id to quote.",
+        )
 
 
-@pytest.mark.rules("4.4")
-def test_every_response_carries_a_request_id_and_minted_ones_differ(fresh, database_fails):
+@pytest.mark.rules("4.4", "4.5")
+def test_every_response_carries_a_request_id_and_minted_ones_differ(kit, fakes, fresh, caplog, database_fails):
     ok = fresh.client.get("/no-such-page")
     again = fresh.client.get("/no-such-page")
     with database_fails("from posts", bug=True):
@@ -70,6 +107,47 @@ def test_every_response_carries_a_request_id_and_minted_ones_differ(fresh, datab
         saw=f"X-Request-ID {seen}",
         expected_text="two different fresh ids, then 'req.500_a-1' and 'req.503'",
         why="Every response, the failures above all, names its request.",
+    )
+    # A fresh id, and the id that replaces a malformed one, are the ones the log records carry too:
+    # a 500 (answered outside a request-id middleware) and a registration that logs a lost email.
+    fresh.app.dependency_overrides[fresh.deps.notifier] = lambda: fakes.Notifier(kit, failing=True)
+    sent = [
+        ("a 500 without X-Request-ID", None, "from posts", lambda h: fresh.client.get("/posts/1", headers=h)),
+        (
+            "a 500 with X-Request-ID 'req/500'",
+            "req/500",
+            "from posts",
+            lambda h: fresh.client.get("/posts/1", headers=h),
+        ),
+        (
+            "POST /users without X-Request-ID, the welcome email failing",
+            None,
+            None,
+            lambda h: fresh.client.post("/users", json={"email": "grace@example.org", "display_name": "G"}, headers=h),
+        ),
+    ]
+    seen, shown = {}, []
+    for did, rid, statement, send in sent:
+        caplog.clear()
+        with caplog.at_level(logging.INFO), database_fails(statement, bug=True) if statement else nullcontext():
+            r = send({"X-Request-ID": rid} if rid else {})
+        answered = r.headers.get("x-request-id")
+        tags = {getattr(rec, "request_id", None) for rec in caplog.records if rec.name.startswith("inkwell")}
+        seen[did] = (
+            "fresh" if answered and answered != rid else repr(answered),
+            "none logged" if not tags else "the response's" if tags == {answered} else "another",
+        )
+        shown.append(f"{did}: X-Request-ID {answered!r}, log records tagged {sorted(map(str, tags))}")
+    expect_equal(
+        seen,
+        dict.fromkeys(seen, ("fresh", "the response's")),
+        did="Sent " + "; ".join(seen),
+        saw="\n            ".join(shown),
+        expected_text="a fresh X-Request-ID on each, and every log record of the request tagged with that same id",
+        why="Rule 4.4: an id that is not 1 to 64 ASCII letters, digits, '.', '_' or '-' is replaced, on a 500 too."
+        if any(got != "fresh" for got, _ in seen.values())
+        else "Rule 4.5: support reads the id on the response and greps the log for it, so the id a request "
+        "is given is the one its response and its log records share, a minted one too.",
     )
 
 
