@@ -50,13 +50,24 @@ def test_the_author_edits_and_deletes_their_draft(world):
     title = (world.snapshot(draft) or ("?",))[0]
     deleted = world.send("delete", "author", draft)
     after = world.snapshot(draft)
+    listed = [
+        url
+        for url, params in (
+            ("/posts", {"author_id": world.ids["author"], "status": "draft", "limit": 100}),
+            ("/posts/search", {"q": "better TITLE", "limit": 100}),
+        )
+        if draft in _ids(world, "author", url, **params)
+    ]
     expect_equal(
-        (edited.status_code, title, deleted.status_code, describe(after)),
-        (200, "Better title", 204, "gone"),
-        did="As the author, PATCH their draft's title, then DELETE it, then read it as an admin",
-        saw=f"{edited.status_code} (title now {title!r}), then {deleted.status_code}; the post is {describe(after)}",
-        expected_text="200 with the new title, then 204, then the post gone",
-        why="Rule 1.2: a success does what it says; a 204 for a delete means the post is gone."
+        (edited.status_code, title, deleted.status_code, describe(after), listed),
+        (200, "Better title", 204, "gone", []),
+        did="As the author, PATCH their draft's title, then DELETE it, then read it as an admin, then list their "
+        "drafts and search for 'better TITLE'",
+        saw=f"{edited.status_code} (title now {title!r}), then {deleted.status_code}; the post is {describe(after)}"
+        + (f"; still shown by {' and '.join(listed)}" if listed else ""),
+        expected_text="200 with the new title, then 204, then the post gone, from every list and search too",
+        why="Rule 1.2: a success does what it says; a 204 for a delete means the post is gone, from GET "
+        "/posts/{id} and from every list and search."
         if deleted.status_code == 204
         else "Rule 1.2: the matrix lets an author edit and delete their own draft.",
     )
@@ -170,20 +181,33 @@ def test_pages_hold_only_what_the_caller_may_read(world):
     first_post = world.make_post("published", title="Paging walrus 1")
     hidden = world.make_post("draft", title="Paging walrus secret")
     mine = [first_post, world.make_post("published", title="Paging walrus 2")]
-    seen = []
+    if "pager" not in world.ids:
+        world.add_user("pager", "member")
+    theirs = [world.make_post("published", owner="pager"), world.make_post("published", owner="pager")]
+    world.make_post("draft", owner="pager")
+    world.make_post("published")
+    seen, filtered = [], []
     for offset in range(0, 6):
         page = _ids(world, "member", "/posts/search", q="paging walrus", limit=1, offset=offset)
         seen += page
         if len(page) < 1:  # a client stops at the first short page
             break
+    for offset in range(0, 6):
+        page = _ids(
+            world, "anonymous", "/posts", author_id=world.ids["pager"], status="published", limit=1, offset=offset
+        )
+        filtered += page
+        if len(page) < 1:
+            break
     expect_equal(
-        (sorted(seen) == mine, hidden in seen, len(seen)),
-        (True, False, 2),
-        did="As another member, walked /posts/search?q=paging walrus one post per page, up to the first empty page",
-        saw=f"pages held {seen}",
-        expected_text=f"exactly {mine}, each once",
-        why="Rule 2.4: scope before LIMIT and OFFSET, so every page but the last is full and the pages "
-        "together hold each visible post once.",
+        (sorted(seen) == mine, hidden in seen, len(seen), sorted(filtered) == theirs, len(filtered)),
+        (True, False, 2, True, 2),
+        did="As another member, walked /posts/search?q=paging walrus one post per page, up to the first empty page; "
+        "then anonymously /posts?author_id=<a member who wrote two published posts>&status=published the same way",
+        saw=f"the search's pages held {seen}; the filtered list's pages held {filtered}",
+        expected_text=f"exactly {mine}, each once; then exactly {theirs}, each once",
+        why="Rule 2.4: scope and filters before LIMIT and OFFSET, so every page but the last is full and the "
+        "pages together hold each visible post once.",
     )
 
 
@@ -370,17 +394,22 @@ def test_me_is_the_token_user(world):
 
 @pytest.mark.task(6, points=1)
 @pytest.mark.rules("6.3")
-def test_a_member_cannot_rename_another_member(world):
-    author = world.ids["author"]
+def test_neither_a_member_nor_an_editor_renames_another_member(world):
+    author, member = world.ids["author"], world.ids["member"]
     response = world.client.patch(f"/users/{author}", json={"display_name": "Renamed"}, headers=world.headers("member"))
     name = world.client.get(f"/users/{author}").json().get("display_name")
+    editor = world.client.patch(f"/users/{member}", json={"display_name": "Moderated"}, headers=world.headers("editor"))
+    member_name = world.client.get(f"/users/{member}").json().get("display_name")
     expect_equal(
-        (response.status_code, name == "Renamed"),
-        (403, False),
-        did="As a member, PATCH /users/<the author's id> with a new display name",
-        saw=f"{response.status_code}; the author's name now {name!r}",
-        expected_text="403, name unchanged",
-        why="Rule 6.3: the id in the path says which profile, never who is asking.",
+        (response.status_code, name == "Renamed", editor.status_code, member_name == "Moderated"),
+        (403, False, 403, False),
+        did="As a member, PATCH /users/<the author's id> with a new display name; as an editor, PATCH "
+        "/users/<the member's id>",
+        saw=f"{response.status_code}, the author's name now {name!r}; {editor.status_code}, the member's name "
+        f"now {member_name!r}",
+        expected_text="403 twice, names unchanged",
+        why="Rule 6.3: the id in the path says which profile, never who is asking; "
+        "editors moderate posts, not accounts: only the owner or an admin changes a profile.",
     )
 
 

@@ -198,8 +198,18 @@ def test_search_shows_each_caller_only_what_they_may_read(world, scene):
 @pytest.mark.rules("2.4")
 def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
     wrong, walked, wanted = [], [], []
+    author = world.ids["author"]
+    # Unfiltered, and filtered: a filter applied to each page after LIMIT makes short pages too.
+    walks = (
+        ("/posts?", {}),
+        ("/posts/search?q=kettle%20notes&", {}),
+        ("/posts/search?q=draft&", {"status": "draft"}),  # only the drafts' titles hold 'draft'
+        ("/posts?status=published&", {"status": "published"}),
+        (f"/posts?author_id={author}&", {"owner": "author"}),
+    )
     for actor in ACTORS:
-        for base in ("/posts?", "/posts/search?q=kettle%20notes&"):
+        for base, only in walks:
+            visible = _visible(scene, actor, **only)
             seen, pages = set(), 0
             for offset in range(0, 40, 3):
                 got = _ids(world, actor, f"{base}limit=3&offset={offset}")
@@ -210,13 +220,13 @@ def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
                 if len(got) < 3:  # a client stops at the first short page
                     break
             walked.append((actor, base, _labels(scene, seen)))
-            wanted.append((actor, base, _labels(scene, _visible(scene, actor))))
-            if seen != _visible(scene, actor):
-                hidden = sorted(f"{scene[i][1]} by {scene[i][0]}" for i in seen - _visible(scene, actor))
+            wanted.append((actor, base, _labels(scene, visible)))
+            if seen != visible:
+                hidden = sorted(f"{scene[i][1]} by {scene[i][0]}" for i in seen - visible if i in scene)
                 wrong.append(
                     f"as {actor}, pages of GET {base}limit=3: {pages} pages, "
-                    f"hidden posts shown: {hidden or 'none'}, "
-                    f"{len(_visible(scene, actor) - seen)} visible ones never shown"
+                    f"posts shown that should not be: {hidden or 'none'}, "
+                    f"{len(visible - seen)} that should be never shown"
                 )
     for query in ("limit=0", "limit=101", "offset=-1"):
         for base in ("/posts?", "/posts/search?q=kettle&"):
@@ -228,12 +238,13 @@ def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
     expect_equal(
         walked,
         wanted,
-        did="Walked the pages (limit=3, offset 0, 3, 6, ...) of GET /posts and of GET /posts/search?q=kettle notes "
-        "up to the first short page, as a client does",
+        did="Walked the pages (limit=3, offset 0, 3, 6, ...) of GET /posts, of GET /posts/search?q=kettle notes "
+        "and ?q=draft, of GET /posts?status=published and of GET /posts?author_id=<the author> up to the first "
+        "short page, as a client does",
         saw=_first(wrong),
         expected_text="full pages until the last, together holding exactly the posts the caller may read",
-        why="Rule 2.4: scope in the query itself, before LIMIT and OFFSET: pages filtered afterwards come out "
-        "short or skip posts, and a forgotten filter on one endpoint leaks.",
+        why="Rule 2.4: scope and filters in the query itself, before LIMIT and OFFSET: pages filtered afterwards "
+        "come out short or skip posts, and a forgotten filter on one endpoint leaks.",
     )
 
 

@@ -120,14 +120,16 @@ def test_list_and_search_use_cases_leave_out_other_members_drafts(world):
 def test_a_member_cannot_change_another_members_profile(world):
     target = world.ids["author"]
     raised = _outcome(lambda: world.accounts.update_profile(world.actors["member"], target, display_name="Hacked"))
-    name = world.client.get(f"/users/{target}").json().get("display_name")
     anonymous = _outcome(lambda: world.accounts.update_profile(None, target, display_name="Hacked"))
+    editor = _outcome(lambda: world.accounts.update_profile(world.actors["editor"], target, display_name="Edited"))
+    name = world.client.get(f"/users/{target}").json().get("display_name")
     expect_equal(
-        (raised, anonymous, name == "Hacked"),
-        ("PermissionDenied", "PermissionDenied", False),
+        (raised, anonymous, editor, name in ("Hacked", "Edited")),
+        ("PermissionDenied", "PermissionDenied", "PermissionDenied", False),
         did="Called accounts.update_profile(<another member>, <the author's id>, display_name='Hacked'), "
-        "then with None as the actor",
-        saw=f"{raised}, then {anonymous}; the author's name now {name!r}",
-        expected_text="PermissionDenied both times, and the name unchanged",
-        why="Rule 5.3: a profile is changed by its owner or an admin, whoever calls the use case.",
+        "then with None as the actor, then with an editor",
+        saw=f"{raised}, then {anonymous}, then {editor}; the author's name now {name!r}",
+        expected_text="PermissionDenied all three times, and the name unchanged",
+        why="Rule 5.3: a profile is changed by its owner or an admin, whoever calls the use case; "
+        + ("an editor's rights are over posts, not accounts." if editor != "PermissionDenied" else "nobody else."),
     )
