@@ -4,7 +4,7 @@ lets one probe through; the probe's answer closes or reopens it."""
 from __future__ import annotations
 
 import pytest
-from kata_tests.upstream import OK, RESET, status
+from kata_tests.upstream import OK, RESET, body, status
 
 from checker.testkit import expect_equal
 
@@ -40,11 +40,16 @@ def test_five_failed_calls_in_a_row_open_the_circuit_for_thirty_seconds(world):
     for _ in range(4):
         _call(other, RESET, RESET, RESET)
     seen["on a new app: the 10th call, after 4 failed, 1 good, 4 failed"] = _call(other, OK)
+    # A call fails whatever the reason: a final answer, not retried, is a failed call all the same.
+    for final in (status(500), body(b"<html>oops</html>"), status(404), body({"title": "t" * 201}), status(500)):
+        _call(other, final)
+    seen["on that app: a call after 5 answered 500, malformed, 404, a 201-character title, 500"] = _call(other, OK)
     wanted = {
         "the 5th call, after 4 failed": 3,
         "3 calls after 5 failed": 0,
         "a call 29.5 s later": 0,
         "on a new app: the 10th call, after 4 failed, 1 good, 4 failed": 1,
+        "on that app: a call after 5 answered 500, malformed, 404, a 201-character title, 500": 0,
     }
     wrong = [f"{k}: {v} arrivals, expected {wanted[k]}" for k, v in seen.items() if v != wanted[k]]
     expect_equal(
@@ -57,7 +62,10 @@ def test_five_failed_calls_in_a_row_open_the_circuit_for_thirty_seconds(world):
         why="Rule 3.1: "
         + (
             "the circuit opened too early: 4 failures, or failures with a success between them, are not 5 in a row."
-            if seen["the 5th call, after 4 failed"] != 3 or seen[list(seen)[-1]] != 1
+            if seen["the 5th call, after 4 failed"] != 3 or seen[list(seen)[-2]] != 1
+            else "a failed call is a failed call, retried or not: a service that answers 500 or nonsense five times "
+            "in a row is failing, and is left alone too."
+            if all(k.startswith("on that app") for k in seen if seen[k] != wanted[k])
             else "after 5 failed calls in a row nothing may reach the service for 30 s on settings.clock."
         ),
     )
