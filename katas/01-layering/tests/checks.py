@@ -241,8 +241,9 @@ def slugs_from_titles(use_cases: Any, wanted: dict[str, str]) -> None:
         list(wanted.values()),
         did=f"Ran create_draft on fakes with {len(wanted)} titles at the edges of slugify",
         saw="; ".join(wrong),
-        expected_text="each slug as slugify makes it: at most 60 characters, cut at the last hyphen before the cap "
-        "(or at 60 when there is none), and 'post' for a title with no letter or digit",
+        expected_text="each slug as slugify makes it: at most 60 characters, as many whole words as fit (a word "
+        "ending at the 60th character kept), a longer first word cut at 60, and 'post' for a title with no "
+        "letter or digit",
         why="create_draft keeps the slug rules the starter's slugify applies.",
     )
 

@@ -98,6 +98,8 @@ def test_create_draft_makes_slugs_at_the_edges_of_the_cap(use_cases):
             ),
             "a" * 10 + " " + "b" * 49: "a" * 10 + "-" + "b" * 49,
             "a" * 10 + " " + "b" * 50: "a" * 10,
+            "a" * 10 + " " + "b" * 49 + " c": "a" * 10 + "-" + "b" * 49,  # a word that ends at the cap is kept
+            "a" * 10 + " " + "b" * 50 + " c": "a" * 10,
             "x" * 70: "x" * 60,
         },
     )

@@ -140,7 +140,7 @@ def test_registration_with_a_taken_email_is_an_err_holding_a_conflict(kit, world
 
 @pytest.mark.task(1, points=1)
 @pytest.mark.rules("1.7")
-def test_a_draft_keeps_the_tags_in_the_order_given(kit, world, run, ok, brief):
+def test_a_draft_keeps_its_tags_in_order_and_kata_00s_slug_rule(kit, world, run, ok, brief):
     post = ok(
         "Called create_draft(1, 'Hello', 'B', ['sql', 'python']) with fakes",
         *run(lambda: kit.posts.create_draft(1, "Hello", "B", ["sql", "python"], uow=world.uow)),
@@ -152,6 +152,24 @@ def test_a_draft_keeps_the_tags_in_the_order_given(kit, world, run, ok, brief):
         did="Called create_draft(1, 'Hello', 'B', ['sql', 'python'])",
         saw=f"Ok({brief(post)})",
         expected_text="Ok(Post(slug='hello', tags=[sql, python], ...)): the tags in the order the writer gave them",
+    )
+    slugs = {}
+    for title in ("hijklmn " * 8, "z" * 52 + " y x", "z" * 52 + " y x"):
+        post = ok(
+            f"Called create_draft(1, {title!r}, 'B', [])",
+            *run(lambda title=title: kit.posts.create_draft(1, title, "B", [], uow=world.uow)),
+        )
+        slugs.setdefault(title, []).append(getattr(post, "slug", None))
+    seen = [slug for each in slugs.values() for slug in each]
+    wanted = ["-".join(["hijklmn"] * 7), "z" * 52 + "-y-x", "z" * 52 + "-y-x-2"]
+    expect_equal(
+        seen,
+        wanted,
+        did=f"Drafted {'hijklmn ' * 8!r} (63 characters as a slug), then {'z' * 52 + ' y x'!r} twice",
+        saw=f"slugs {seen}",
+        expected_text=f"slugs {wanted}",
+        why="Rule 1.7: kata 00's rule, kept: whole words within 60 characters, single hyphens; a suffix "
+        "shortens the base by whole words only when it would not fit.",
     )
 
 

@@ -157,6 +157,9 @@ def test_a_draft_keeps_kata_00s_slug_rule_and_a_stripped_title(kit, world, run, 
         ("!!!", "post", "nothing is left of the title"),
         ("!" + "a" * 70, "a" * 60, "a leading separator, then a long word: cut at 60"),
         ("a" * 59 + " bc", "a" * 59, "the cut falls on a hyphen, which goes"),
+        ("abcdefg " * 8, "-".join(["abcdefg"] * 7), "whole words: the eighth does not fit in 60"),
+        ("k" * 10 + " " + "m" * 49 + " n", "k" * 10 + "-" + "m" * 49, "a word that ends at the 60th character stays"),
+        ("k" * 10 + " " + "m" * 50 + " n", "k" * 10, "a word that ends at the 61st character goes"),
     ]
     for title, slug, because in cases:
         post = ok(f"Called create_draft(1, {title!r}, ...)", *run(_draft(kit, world, title=title, tags=())))
@@ -168,6 +171,21 @@ def test_a_draft_keeps_kata_00s_slug_rule_and_a_stripped_title(kit, world, run, 
             expected_text=f"Ok(Post(title={title.strip()!r}, slug={slug!r}, ...))",
             why="The slug rule is kata 00's, kept: a Result around the use case changes none of it.",
         )
+    seconds = []
+    for long in ("a" * 54 + " b c", "x" * 60):  # slugs of 58 and 60 characters, taken once drafted
+        ok(f"Called create_draft(1, {long!r}, ...)", *run(_draft(kit, world, title=long, tags=())))
+        again = ok(f"Called create_draft(1, {long!r}, ...) again", *run(_draft(kit, world, title=long, tags=())))
+        seconds.append(getattr(again, "slug", None))
+    expect_equal(
+        seconds,
+        ["a" * 54 + "-b-c-2", "x" * 58 + "-2"],
+        did=f"Drafted {'a' * 54 + ' b c'!r} twice, then {'x' * 60!r} twice",
+        saw=f"second slugs {seconds}",
+        expected_text=f"second slugs {['a' * 54 + '-b-c-2', 'x' * 58 + '-2']}: the base shortened only when the "
+        "suffix would not fit in 60",
+        why="Rule 1.7: kata 00's rule: single hyphens, at most 60 characters; cutting the base at a fixed "
+        "length can leave its hyphen before the suffix's.",
+    )
     third = ok("Called create_draft(1, 'Draft', ...) once more", *run(_draft(kit, world, title="Draft", tags=())))
     expect(
         getattr(third, "slug", None) == "draft-3",

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from inkwell.application.ports import PostRepository, TagRepository, UnitOfWork
 from inkwell.domain.model import Post, PostStatus, Tag
-from inkwell.domain.rules import slugify
+from inkwell.domain.rules import numbered_slug, slugify
 
 
 def create_draft(author_id: int, title: str, body: str, tag_names: list[str], *, uow: UnitOfWork) -> Post:
@@ -58,5 +58,5 @@ def _free_slug(title: str, posts: PostRepository) -> str:
     n = 1
     while posts.slug_taken(candidate):
         n += 1
-        candidate = f"{base[:55]}-{n}"
+        candidate = numbered_slug(base, n)
     return candidate

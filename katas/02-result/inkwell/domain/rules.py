@@ -21,4 +21,19 @@ def normalise_email(raw: str) -> str:
 def slugify(title: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_title.lower()).strip("-")
-    return slug[:MAX_SLUG_LENGTH].strip("-") or "post"
+    return _cap(slug, MAX_SLUG_LENGTH) or "post"
+
+
+def numbered_slug(base: str, n: int) -> str:
+    """`base` with the suffix `-n`: the base is shortened, not the suffix, to stay within the cap."""
+    suffix = f"-{n}"
+    return _cap(base, MAX_SLUG_LENGTH - len(suffix)) + suffix
+
+
+def _cap(slug: str, limit: int) -> str:
+    if len(slug) <= limit:
+        return slug
+    # Keep the words that fit whole. Look one character past the cap: a hyphen there means
+    # the last word ends exactly at the cap and is kept.
+    head, hyphen, _ = slug[: limit + 1].rpartition("-")
+    return head if hyphen else slug[:limit]

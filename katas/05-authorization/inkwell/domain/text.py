@@ -20,7 +20,8 @@ def normalise_email(raw: str) -> str:
 
 def slugify(title: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return _NOT_SLUG.sub("-", ascii_title.lower()).strip("-")[:MAX_SLUG_LENGTH].strip("-") or "post"
+    slug = _NOT_SLUG.sub("-", ascii_title.lower()).strip("-")
+    return _cap(slug, MAX_SLUG_LENGTH) or "post"
 
 
 def unique_slug(title: str, taken: Container[str]) -> str:
@@ -28,5 +29,16 @@ def unique_slug(title: str, taken: Container[str]) -> str:
     candidate, n = base, 1
     while candidate in taken:
         n += 1
-        candidate = f"{base[: MAX_SLUG_LENGTH - len(str(n)) - 1].rstrip('-')}-{n}"
+        suffix = f"-{n}"
+        # Shorten the base, not the suffix: the result must stay within the cap.
+        candidate = _cap(base, MAX_SLUG_LENGTH - len(suffix)) + suffix
     return candidate
+
+
+def _cap(slug: str, limit: int) -> str:
+    if len(slug) <= limit:
+        return slug
+    # Keep the words that fit whole. Look one character past the cap: a hyphen there means
+    # the last word ends exactly at the cap and is kept.
+    head, hyphen, _ = slug[: limit + 1].rpartition("-")
+    return head if hyphen else slug[:limit]

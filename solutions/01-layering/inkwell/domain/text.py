@@ -39,5 +39,7 @@ def unique_slug(title: str, taken: Container[str]) -> str:
 def _cap(slug: str, limit: int) -> str:
     if len(slug) <= limit:
         return slug
-    cut = slug[:limit]
-    return (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
+    # Keep the words that fit whole. Look one character past the cap: a hyphen there means
+    # the last word ends exactly at the cap and is kept.
+    head, hyphen, _ = slug[: limit + 1].rpartition("-")
+    return head if hyphen else slug[:limit]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from inkwell.application.ports import PostRepository, UnitOfWork
 from inkwell.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from inkwell.domain.model import Post, PostStatus, Tag
-from inkwell.domain.rules import slugify
+from inkwell.domain.rules import numbered_slug, slugify
 from inkwell.result import Err, Ok, Result
 
 
@@ -59,5 +59,5 @@ def _free_slug(title: str, posts: PostRepository) -> str:
     n = 1
     while posts.slug_taken(candidate):
         n += 1
-        candidate = f"{base[:55]}-{n}"
+        candidate = numbered_slug(base, n)
     return candidate
