@@ -186,7 +186,7 @@ def test_each_recheck_of_kata_watch_reports_too(kata, live, monkeypatch):
     server, opened = live
     assert kata("join", server.url, "--room", opened.room.code, "--name", "Ada").exit_code == 0
     here = project()
-    monkeypatch.setattr(watch_cmd, "check", lambda kata, launcher=None, cancel=None: CheckReport(kata, ()))
+    monkeypatch.setattr(watch_cmd, "check", lambda kata, launcher=None, cancel=None, jobs=1: CheckReport(kata, ()))
     session = watch_cmd._Session(here, here.kata("00-welcome"), None, console())  # type: ignore[arg-type]
     session._check()  # checks run in the background, so that a newer save can stop them
     assert session.running is not None
