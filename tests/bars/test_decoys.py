@@ -18,7 +18,7 @@ import pytest
 
 from checker.decoys import Decoy, load_decoys
 from checker.report import CheckReport
-from checker.runner.process import check, side_by_side
+from checker.runner.process import check
 from tests.conftest import CATALOG
 
 pytestmark = pytest.mark.grades  # grades every decoy of every kata through the checker
@@ -34,7 +34,7 @@ PUBLIC_SHARE = 0.8
 def judged(launcher, tmp_path_factory):
     def grade(job: tuple[Decoy, Path, tuple[str, ...]]) -> CheckReport:
         decoy, folder, skip = job
-        return check(decoy.kata, decoy.assemble(folder), launcher=launcher, skip=skip, jobs=side_by_side(decoy.kata))
+        return check(decoy.kata, decoy.assemble(folder), launcher=launcher, skip=skip)
 
     def needless(decoy: Decoy, manifest: CheckReport) -> tuple[str, ...]:
         """The hidden checks a wrong decoy need not run: those of the tasks it does not declare.
