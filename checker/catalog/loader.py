@@ -189,7 +189,8 @@ class _Fields:
 
     def integer(self, name: str, minimum: int, maximum: int | None = None) -> int:
         value = self.data.get(name)
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum or value > (maximum or value):
+        too_big = maximum is not None and isinstance(value, int) and value > maximum
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum or too_big:
             raise self._fail(
                 name,
                 f"a whole number from {minimum} to {maximum}" if maximum else f"a whole number of at least {minimum}",

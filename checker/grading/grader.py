@@ -153,9 +153,8 @@ class Grader:
         however many runs ask at once (the first computes it, the others wait for it)."""
         seeds = _seeds(self.manifest(kata))
         with self._lock:
-            known, mine = self._references.get(kata.id), kata.id not in self._references
-            if known is None:
-                known = self._references[kata.id] = Future()
+            mine = kata.id not in self._references
+            known = self._references.setdefault(kata.id, Future())
             if self._trusted is None:
                 # Trusted: the reference solution, no submission code; the jail would hide the solution.
                 self._trusted = WarmLauncher() if self.options.warm else FreshLauncher()

@@ -112,10 +112,11 @@ def share_files(suites: list[Path], jobs: int) -> list[list[Path]]:
     files = _test_files(suites)
     if len(files) < 2:
         return [suites]
+    sizes = {f: f.stat().st_size for f in files}
     loads: list[tuple[int, list[Path]]] = [(0, []) for _ in range(min(jobs, len(files)))]
-    for file in sorted(files, key=lambda f: f.stat().st_size, reverse=True):
+    for file in sorted(files, key=sizes.__getitem__, reverse=True):
         n = min(range(len(loads)), key=lambda i: loads[i][0])
-        loads[n] = (loads[n][0] + file.stat().st_size, [*loads[n][1], file])
+        loads[n] = (loads[n][0] + sizes[file], [*loads[n][1], file])
     rank = {f: i for i, f in enumerate(files)}
     return [sorted(share, key=rank.__getitem__) for _, share in loads]
 
