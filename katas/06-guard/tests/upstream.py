@@ -5,7 +5,7 @@ the next behaviour from a script (or the default): answer, hang, drip, reset the
 answer a status with Retry-After, or answer a malformed body. An attempt the app had already
 given up on when it was served takes no behaviour, and is kept apart. It records every arrival with
 its real time, the app's fake time, its method, path, headers and body, how many requests
-it held at once, and when each hang ended. `release()` ends every hang and drip (until the next `will`); the fixture calls it at teardown.
+it held at once (in all, and per route), and when each hang ended. `release()` ends every hang and drip (until the next `will`); the fixture calls it at teardown.
 """
 
 from __future__ import annotations
@@ -72,13 +72,15 @@ class FakeUpstream:
         self.arrivals: list[Arrival] = []
         self.abandoned: list[Arrival] = []  # attempts the app had given up on before they were served
         self.most_in_flight = 0
+        self.most_in_flight_at: dict[str, int] = {}  # per route: "/previews", "/messages"
         self.hangs_ended: list[float] = []  # real times at which a hang let go of its request
         self.hang_at_most = 2.5  # seconds a hang holds a request unless released or given up on
         self._in_flight = 0
+        self._in_flight_at: dict[str, int] = {}
         self._script: deque[Behaviour] = deque()
         self._lock = threading.Lock()
         self._released = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = _Server(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
@@ -97,6 +99,7 @@ class FakeUpstream:
         """Count held requests and ended hangs from now on (for a check played twice)."""
         with self._lock:
             self.most_in_flight = self._in_flight
+            self.most_in_flight_at = dict(self._in_flight_at)
             self.hangs_ended = []
 
     def first_hang_ended(self) -> float | None:
@@ -119,16 +122,31 @@ class FakeUpstream:
         self._server.shutdown()
         self._server.server_close()
 
+    def held_at(self, route: str) -> int:
+        """The most requests to `route` held at once (since `afresh`)."""
+        with self._lock:
+            return self.most_in_flight_at.get(route, 0)
+
     def _next(self, arrival: Arrival) -> Behaviour:
+        route = urlsplit(arrival.path).path
         with self._lock:
             self.arrivals.append(arrival)
             self._in_flight += 1
+            self._in_flight_at[route] = self._in_flight_at.get(route, 0) + 1
             self.most_in_flight = max(self.most_in_flight, self._in_flight)
+            self.most_in_flight_at[route] = max(self.most_in_flight_at.get(route, 0), self._in_flight_at[route])
             return self._script.popleft() if self._script else self.default
 
-    def _done(self) -> None:
+    def _done(self, arrival: Arrival) -> None:
         with self._lock:
             self._in_flight -= 1
+            self._in_flight_at[urlsplit(arrival.path).path] -= 1
+
+
+class _Server(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: a sixth connection that arrives in the same instant
+    # has its SYN dropped, and the client's kernel sends it again only a second later.
+    request_queue_size = 128
 
 
 def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
@@ -164,7 +182,7 @@ def _handler(fake: FakeUpstream) -> type[BaseHTTPRequestHandler]:
             except OSError:
                 pass  # the app gave up on this request: that is allowed
             finally:
-                fake._done()
+                fake._done(arrival)
 
         def _answer(self, behaviour: Behaviour) -> None:
             code, data = behaviour.status, behaviour.body

@@ -137,10 +137,15 @@ def test_one_idempotency_key_per_invite_on_every_attempt(world):
 @pytest.mark.task(2, points=3)
 @pytest.mark.rules("2.3")
 def test_backoff_is_jittered_and_doubles_its_bound(world):
-    for _ in range(12):
-        world.upstream.will(status(503), status(503), OK)
-        world.new_post()
-    sleeps = world.clock.sleeps
+    def play(scene):
+        for _ in range(12):
+            scene.upstream.will(status(503), status(503), OK)
+            scene.new_post()
+        return list(scene.clock.sleeps)
+
+    sleeps = play(world)
+    with world.fresh() as again:  # the same settings.random, drawing the same numbers
+        replayed = play(again)
     first, second = sleeps[0::2], sleeps[1::2]
     problems = []
     if len(sleeps) != 24:
@@ -151,15 +156,18 @@ def test_backoff_is_jittered_and_doubles_its_bound(world):
         problems.append("the delays hardly differ: no jitter")
     if max(second, default=0) <= 0.5:
         problems.append("no delay before retry 2 exceeds retry 1's bound: the bound does not grow")
+    if [round(d, 9) for d in replayed] != [round(d, 9) for d in sleeps]:
+        problems.append("a new app given the same settings.random slept other delays: they are not drawn from it")
     expect_equal(
         problems,
         [],
-        did="12 previews, each answered 503, 503, then 200",
+        did="12 previews, each answered 503, 503, then 200; then the same on a new app with the same settings.random",
         saw=f"{'; '.join(problems)}; sleeps before retry 1: {[round(d, 2) for d in first]}, "
         f"before retry 2: {[round(d, 2) for d in second]}",
         expected_text="24 sleeps: before retry 1 random in [0, 0.5], before retry 2 random in [0, 1.0], spread out",
         why="Rule 2.3: callers that back off in step hit a recovering service together; jitter spreads them, "
-        "and the bound grows so that a longer outage gets more room.",
+        "and the bound grows so that a longer outage gets more room. Draw it with settings.random(), which a test "
+        "(or an incident's replay) can fix.",
     )
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool
 
 
 class Base(DeclarativeBase):
@@ -45,9 +45,16 @@ class PostRow(Base):
 
 
 def make_engine(database_url: str) -> Engine:
-    # An in-memory SQLite database lives as long as its connection: share one across threads.
     if database_url in ("sqlite://", "sqlite:///:memory:"):
-        engine = create_engine(database_url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        # An in-memory database lives as long as its one connection. A pool of that one connection
+        # keeps it, and lends it to one thread at a time: a sqlite3 connection is not safe for two.
+        engine = create_engine(
+            database_url,
+            connect_args={"check_same_thread": False},
+            poolclass=QueuePool,
+            pool_size=1,
+            max_overflow=0,
+        )
     else:
         engine = create_engine(database_url, connect_args={"check_same_thread": False})
     Base.metadata.create_all(engine)
