@@ -23,21 +23,24 @@ def test_a_member_is_refused_another_members_draft_and_published_post(world):
         world.send("edit", "member", published).status_code,
         world.send("archive", "member", published).status_code,
         world.send("delete", "anonymous", published).status_code,
+        world.client.patch(f"/posts/{published}", json={"author_id": world.ids["member"]}).status_code,
         world.send("delete", "editor", published).status_code,
     )
     status = (world.snapshot(published) or ("", "", "gone"))[2]
     expect_equal(
         (*answers, status),
-        (404, 403, 403, 401, 403, "published"),
+        (404, 403, 403, 401, 401, 403, "published"),
         did="As another member: read the author's draft, edit and archive their published post; "
-        "then DELETE it without a token, then as an editor",
+        "then DELETE it without a token, PATCH it without a token with {'author_id': ...}, then DELETE it as an "
+        "editor",
         saw=f"{answers}; the published post is now {describe(world.snapshot(published))}",
-        expected_text="(404, 403, 403, 401, 403), and the post unchanged",
+        expected_text="(404, 403, 403, 401, 401, 403), and the post unchanged",
         why="Rule 1.1: "
         + (
             "the matrix says 404 for a post the caller may not see, 403 for one they see but may not change."
             if 200 in answers or 204 in answers
-            else "401 without a token, then 404 (hidden), then 403 (seen, not theirs)."
+            else "401 without a token (before the body is even checked), then 404 (hidden), then 403 (seen, "
+            "not theirs)."
         ),
     )
 
@@ -46,8 +49,13 @@ def test_a_member_is_refused_another_members_draft_and_published_post(world):
 @pytest.mark.rules("1.2")
 def test_the_author_edits_and_deletes_their_draft(world):
     draft = world.make_post("draft")
-    edited = world.client.patch(f"/posts/{draft}", json={"title": "Better title"}, headers=world.headers("author"))
-    title = (world.snapshot(draft) or ("?",))[0]
+    first = world.client.get(f"/posts/{draft}", headers=world.headers("author"))
+    slug = first.json().get("slug") if first.status_code == 200 else None
+    edited = world.client.patch(
+        f"/posts/{draft}", json={"title": "Better title", "body": ""}, headers=world.headers("author")
+    )
+    shown = edited.json() if edited.status_code == 200 else {}
+    title, body = (world.snapshot(draft) or ("?", "?"))[:2]
     deleted = world.send("delete", "author", draft)
     after = world.snapshot(draft)
     listed = [
@@ -59,33 +67,52 @@ def test_the_author_edits_and_deletes_their_draft(world):
         if draft in _ids(world, "author", url, **params)
     ]
     expect_equal(
-        (edited.status_code, title, deleted.status_code, describe(after), listed),
-        (200, "Better title", 204, "gone", []),
-        did="As the author, PATCH their draft's title, then DELETE it, then read it as an admin, then list their "
-        "drafts and search for 'better TITLE'",
-        saw=f"{edited.status_code} (title now {title!r}), then {deleted.status_code}; the post is {describe(after)}"
+        (edited.status_code, title, body, bool(slug) and shown.get("slug") == slug, deleted.status_code)
+        + (describe(after), listed),
+        (200, "Better title", "", True, 204, "gone", []),
+        did="As the author, PATCH their draft with {'title': 'Better title', 'body': ''}, then DELETE it, then read "
+        "it as an admin, then list their drafts and search for 'better TITLE'",
+        saw=f"{edited.status_code} (title now {title!r}, body {body!r}, slug {slug!r} now {shown.get('slug')!r}), "
+        f"then {deleted.status_code}; the post is {describe(after)}"
         + (f"; still shown by {' and '.join(listed)}" if listed else ""),
-        expected_text="200 with the new title, then 204, then the post gone, from every list and search too",
+        expected_text="200 with the new title, an empty body and the slug it had, then 204, then the post gone, "
+        "from every list and search too",
         why="Rule 1.2: a success does what it says; a 204 for a delete means the post is gone, from GET "
         "/posts/{id} and from every list and search."
         if deleted.status_code == 204
+        else "Rule 1.2: an edit sets each field sent, an empty body too (test `is None`, not truthiness), and "
+        "keeps the rest: the slug stays as the server made it."
+        if edited.status_code == 200
         else "Rule 1.2: the matrix lets an author edit and delete their own draft.",
     )
 
 
 @pytest.mark.task(1, points=1)
 @pytest.mark.rules("1.3")
-def test_an_editor_stored_with_padding_may_moderate(world):
-    if "padded-editor" not in world.ids:
-        world.add_user("padded-editor", "  Editor\t")
-    post_id = world.make_post("published")
-    response = world.send("archive", "padded-editor", post_id)
-    expect(
-        response.status_code == 200,
-        did="As an editor whose role is stored as '  Editor\\t', archive a published post",
-        saw=_show(response),
-        expected="200",
-        why="Rule 1.3: compare roles ignoring case and the whitespace around them, of every kind.",
+def test_roles_stored_with_padding_keep_their_rights_everywhere(world):
+    for name, role in (("padded-editor", "  Editor\t"), ("padded-admin", "\tAdmin "), ("guest", " Guest")):
+        if name not in world.ids:
+            world.add_user(name, role)
+    if "renamed-member" not in world.ids:
+        world.add_user("renamed-member", "member")
+    archived = world.send("archive", "padded-editor", world.make_post("published")).status_code
+    draft = world.make_post("draft", title="Padded roles and the hidden agenda")
+    found = draft in _ids(world, "padded-editor", "/posts/search", q="hidden agenda", limit=100)
+    renamed = world.client.patch(
+        f"/users/{world.ids['renamed-member']}",
+        json={"display_name": "By an admin"},
+        headers=world.headers("padded-admin"),
+    ).status_code
+    guest = draft in _ids(world, "guest", "/posts", status="draft", limit=100)
+    expect_equal(
+        (archived, found, renamed, guest),
+        (200, True, 200, False),
+        did="As an editor stored as '  Editor\\t': archive a published post, then search for the author's new "
+        "draft; as an admin stored as '\\tAdmin ': rename a member; as a user stored as ' Guest': list drafts",
+        saw=f"archive {archived}, draft found {found}, rename {renamed}, draft listed to the guest {guest}",
+        expected_text="200, True, 200, False",
+        why="Rule 1.3: compare roles ignoring case and the whitespace around them, of every kind, wherever a role "
+        "counts (the matrix, the lists' scope, profiles); a role that is neither editor nor admin is a member's.",
     )
 
 
@@ -213,17 +240,20 @@ def test_pages_hold_only_what_the_caller_may_read(world):
 
 @pytest.mark.task(2, points=1)
 @pytest.mark.rules("2.5")
-def test_a_search_for_a_percent_sign_finds_only_posts_with_one(world):
+def test_a_search_for_a_percent_sign_or_a_backslash_finds_only_posts_with_one(world):
     with_percent = world.make_post("published", title="Half price: 50% off")
+    with_backslash = world.make_post("published", title="Saved under D:\\drafts")
     world.make_post("published", title="No wildcard here")
     ids = _ids(world, "admin", "/posts/search", q="%", limit=100)
+    slashed = _ids(world, "admin", "/posts/search", q="\\", limit=100)
     expect_equal(
-        (len(ids), with_percent in ids),
-        (1, True),
-        did="As an admin, GET /posts/search?q=%25 (a literal '%')",
-        saw=f"{len(ids)} posts: {ids[:6]}",
-        expected_text=f"only post {with_percent}",
-        why="Rule 2.5: % and _ are LIKE wildcards; escape them (icontains(q, autoescape=True)).",
+        (len(ids), with_percent in ids, len(slashed), with_backslash in slashed),
+        (1, True, 1, True),
+        did="As an admin, GET /posts/search?q=%25 (a literal '%'), then ?q=%5C (a literal backslash)",
+        saw=f"{len(ids)} posts: {ids[:6]}; then {len(slashed)} posts: {slashed[:6]}",
+        expected_text=f"only post {with_percent}, then only post {with_backslash}",
+        why="Rule 2.5: % and _ are LIKE wildcards and the backslash an escape character; escape all three "
+        "(icontains(q, autoescape=True)).",
     )
 
 
@@ -265,12 +295,18 @@ def test_a_post_edit_cannot_set_its_status(world):
 @pytest.mark.rules("3.3")
 def test_signing_up_cannot_choose_a_role(world):
     response = world.client.post("/users", json={"email": "x@inkwell.test", "display_name": "X", "role": "admin"})
-    expect(
-        response.status_code == 422,
-        did="POST /users with {'email', 'display_name', 'role': 'admin'}",
-        saw=_show(response),
-        expected="422",
-        why="Rule 3.3: sign-up makes members; a role sent by the client is refused.",
+    extra = world.client.post(
+        "/users", json={"email": "invited@inkwell.test", "display_name": "Invited", "invited_by": 1}
+    )
+    expect_equal(
+        (response.status_code, extra.status_code),
+        (422, 422),
+        did="POST /users with {'email', 'display_name', 'role': 'admin'}, then with {'email', 'display_name', "
+        "'invited_by': 1}",
+        saw=f"{_show(response)} | {_show(extra)}",
+        expected_text="422 for both",
+        why="Rule 3.3: sign-up makes members; a role sent by the client is refused, and so is any field the body "
+        "does not declare.",
     )
 
 
@@ -334,13 +370,15 @@ def test_the_edit_use_case_refuses_another_member(world):
 def test_the_list_use_case_leaves_out_other_members_drafts(world):
     post_id = world.make_post("draft")
     listed = {p.id for p in world.posts.list_posts(world.actors["member"], limit=100)}
+    own = {p.id for p in world.posts.list_posts(world.actors["author"], status="draft", limit=100)}
     expect_equal(
-        post_id in listed,
-        False,
-        did="Called app.state.posts.list_posts(<another member>, limit=100)",
-        saw=f"the author's draft listed: {post_id in listed}",
-        expected_text="not listed",
-        why="Rule 5.2: the use case scopes the list, whoever calls it.",
+        (post_id in listed, post_id in own),
+        (False, True),
+        did="Called app.state.posts.list_posts(<another member>, limit=100), then "
+        "list_posts(<the author>, status='draft', limit=100)",
+        saw=f"the author's draft listed to the member: {post_id in listed}; to its author: {post_id in own}",
+        expected_text="not listed to the member, listed to its author",
+        why="Rule 5.2: the use case scopes the list, whoever calls it, and takes the status as a plain string.",
     )
 
 
@@ -367,13 +405,14 @@ def test_a_new_post_is_never_in_another_members_name(world):
         "/posts", json={"title": title, "body": "x", "author_id": world.ids["author"]}, headers=world.headers("member")
     )
     authors = {p.author_id for p in world.posts.search_posts(world.actors["admin"], title, limit=100)}
+    anonymous = world.client.post("/posts", json={"title": "Nobody's post", "body": "x"})
     expect_equal(
-        world.ids["author"] in authors,
-        False,
-        did="As a member, POST /posts with author_id set to the author's id",
-        saw=f"{response.status_code}; stored authors {sorted(authors)}",
-        expected_text="422, or a post by the caller",
-        why="Rule 6.1: the author of a new post is whoever holds the token.",
+        (world.ids["author"] in authors, anonymous.status_code),
+        (False, 401),
+        did="As a member, POST /posts with author_id set to the author's id; then POST /posts without a token",
+        saw=f"{response.status_code}; stored authors {sorted(authors)}; without a token: {_show(anonymous)}",
+        expected_text="422, or a post by the caller; then 401",
+        why="Rule 6.1: the author of a new post is whoever holds the token; without one, 401.",
     )
 
 
@@ -400,16 +439,17 @@ def test_neither_a_member_nor_an_editor_renames_another_member(world):
     name = world.client.get(f"/users/{author}").json().get("display_name")
     editor = world.client.patch(f"/users/{member}", json={"display_name": "Moderated"}, headers=world.headers("editor"))
     member_name = world.client.get(f"/users/{member}").json().get("display_name")
+    nobody = world.client.patch(f"/users/{member}", json={"display_name": "Nobody"}).status_code
     expect_equal(
-        (response.status_code, name == "Renamed", editor.status_code, member_name == "Moderated"),
-        (403, False, 403, False),
+        (response.status_code, name == "Renamed", editor.status_code, member_name == "Moderated", nobody),
+        (403, False, 403, False, 401),
         did="As a member, PATCH /users/<the author's id> with a new display name; as an editor, PATCH "
-        "/users/<the member's id>",
+        "/users/<the member's id>; then the same without a token",
         saw=f"{response.status_code}, the author's name now {name!r}; {editor.status_code}, the member's name "
-        f"now {member_name!r}",
-        expected_text="403 twice, names unchanged",
+        f"now {member_name!r}; without a token: {nobody}",
+        expected_text="403 twice, names unchanged; then 401",
         why="Rule 6.3: the id in the path says which profile, never who is asking; "
-        "editors moderate posts, not accounts: only the owner or an admin changes a profile.",
+        "editors moderate posts, not accounts: only the owner or an admin changes a profile; without a token, 401.",
     )
 
 

@@ -24,6 +24,10 @@ def test_a_new_post_cannot_be_written_in_another_members_name(world):
         "/posts", json={"title": "Mine, plainly", "body": "text"}, headers=world.headers("member")
     )
     made = plain.json() if plain.status_code == 201 else {}
+    # Without a token there is nobody to write as: 401 before anything, and nothing stored.
+    nameless = "Written by nobody at all"
+    anonymous = world.client.post("/posts", json={"title": nameless, "body": "text"})
+    stray = [p for p in world.posts.search_posts(world.actors["admin"], nameless, limit=100) if p.title == nameless]
     # Refused (422), or written in the caller's own name: both are right, and compared as one.
     refused_or_own = response.status_code == 422 or authors == [world.ids["member"]]
     expect_equal(
@@ -32,15 +36,24 @@ def test_a_new_post_cannot_be_written_in_another_members_name(world):
             refused_or_own,
             plain.status_code,
             made.get("author_id") == world.ids["member"],
+            anonymous.status_code,
+            len(stray),
         ),
-        (False, True, 201, True),
-        did="As a member, POST /posts with author_id set to the author's id",
+        (False, True, 201, True, 401, 0),
+        did="As a member, POST /posts with author_id set to the author's id, then a plain POST /posts; then POST "
+        "/posts without a token",
         saw=f"{response.status_code}; stored post authors: {authors} (the author is {world.ids['author']}, "
         f"the caller {world.ids['member']}); a plain POST /posts then answered {plain.status_code} "
-        f"{plain.text[:100]}",
+        f"{plain.text[:100]}; without a token: {anonymous.status_code} {anonymous.text[:100]}, "
+        f"{len(stray)} post(s) stored",
         expected_text="422, or a post by the caller, never one in the author's name; a plain POST answering 201 "
-        "with the caller as author_id",
-        why="Rule 6.1: the author of a new post is whoever holds the token.",
+        "with the caller as author_id; 401 without a token, and nothing stored",
+        why="Rule 6.1: the author of a new post is whoever holds the token"
+        + (
+            "; without one the route answers 401 (take the signed-in caller as its dependency), not the use case's 403."
+            if anonymous.status_code != 401
+            else "."
+        ),
     )
 
 
@@ -80,22 +93,34 @@ def test_a_profile_is_changed_by_its_owner_or_an_admin_only(world):
 
     stranger = rename("member", author, "Renamed by a stranger")
     editor = rename("editor", author, "Renamed by an editor")
+    nobody = rename("anonymous", author, "Renamed by nobody")
     name_after = world.client.get(f"/users/{author}").json().get("display_name")
     own = rename("member", member, "Member, renamed")
     admin = rename("admin", author, "Author, renamed by an admin")
     names = [world.client.get(f"/users/{i}").json().get("display_name") for i in (member, author)]
     expect_equal(
-        (stranger, editor, own, admin, name_after in ("Renamed by a stranger", "Renamed by an editor"), names),
-        (403, 403, 200, 200, False, ["Member, renamed", "Author, renamed by an admin"]),
-        did="PATCH /users/{id} as a member on the author's profile, as an editor on the author's, as the "
-        "member on their own, and as an admin on the author's",
-        saw=f"{stranger}, {editor}, {own}, {admin}; the author's name after the member's and the editor's "
-        f"requests: {name_after!r}; names read back after the granted ones: {names}",
-        expected_text="403 and 403 (name unchanged), 200, 200, and both new names stored",
+        (
+            stranger,
+            editor,
+            nobody,
+            own,
+            admin,
+            name_after in ("Renamed by a stranger", "Renamed by an editor", "Renamed by nobody"),
+            names,
+        ),
+        (403, 403, 401, 200, 200, False, ["Member, renamed", "Author, renamed by an admin"]),
+        did="PATCH /users/{id} as a member on the author's profile, as an editor on the author's, without a "
+        "token on the author's, as the member on their own, and as an admin on the author's",
+        saw=f"{stranger}, {editor}, {nobody}, {own}, {admin}; the author's name after the member's, the editor's "
+        f"and the anonymous requests: {name_after!r}; names read back after the granted ones: {names}",
+        expected_text="403, 403 and 401 (name unchanged), 200, 200, and both new names stored",
         why="Rule 6.3: "
         + (
             "editors moderate posts, not accounts: a profile is changed by its owner or an admin, and nobody else."
             if editor != 403 and stranger == 403
+            else "without a token the route answers 401 (take the signed-in caller as its dependency), before "
+            "the use case's 403."
+            if nobody != 401 and stranger == 403
             else "the id in the path says which profile, never who is asking."
         ),
     )

@@ -26,7 +26,7 @@ def scene(world):
             made[world.make_post(status, owner, title)] = (owner, status)
     # The editor writes too: a member must not see an editor's draft either.
     made[world.make_post("draft", "editor", "Kettle notes: draft by editor")] = ("editor", "draft")
-    # A literal % and a literal _ in titles, for rule 2.5 (and a hidden draft holding both).
+    # A literal %, _ and backslash in titles, for rule 2.5 (and a hidden draft holding all three).
     for title, owner, status in WILDCARD_POSTS:
         made[world.make_post(status, owner, title)] = (owner, status)
     return made
@@ -35,7 +35,8 @@ def scene(world):
 WILDCARD_POSTS = [
     ("Kettle notes: 50% off", "author", "published"),
     ("Kettle notes_v2", "member", "published"),
-    ("Kettle notes, draft: 10%_off", "columnist", "draft"),
+    ("Kettle notes, draft: 10%_off at C:\\shop", "columnist", "draft"),
+    ("Kettle notes: C:\\kettle\\logs", "author", "published"),
 ]
 
 
@@ -46,6 +47,7 @@ def wildcards(world, scene):
         "%": by_title[WILDCARD_POSTS[0][0]],
         "_": by_title[WILDCARD_POSTS[1][0]],
         "draft": by_title[WILDCARD_POSTS[2][0]],
+        "\\": by_title[WILDCARD_POSTS[3][0]],
     }
 
 
@@ -250,10 +252,10 @@ def test_no_page_of_a_list_or_a_search_reaches_beyond_the_scope(world, scene):
 
 @pytest.mark.task(2, points=2)
 @pytest.mark.rules("2.5")
-def test_percent_and_underscore_in_a_search_are_plain_characters(world, scene, wildcards):
+def test_percent_underscore_and_backslash_in_a_search_are_plain_characters(world, scene, wildcards):
     wrong, seen, expected = [], [], []
     for actor in ("admin", "member"):
-        for q, wanted in (("%", {wildcards["%"]}), ("_", {wildcards["_"]})):
+        for q, wanted in (("%", {wildcards["%"]}), ("_", {wildcards["_"]}), ("\\", {wildcards["\\"]})):
             if actor == "admin":
                 wanted = wanted | {wildcards["draft"]}
             response = world.client.get("/posts/search", params={"q": q, "limit": 100}, headers=world.headers(actor))
@@ -266,12 +268,12 @@ def test_percent_and_underscore_in_a_search_are_plain_characters(world, scene, w
     expect_equal(
         seen,
         expected,
-        did="Searched for '%' and for '_' as an admin and as a member (one published post holds '50% off', "
-        "one 'Kettle_v2', a hidden draft both)",
+        did="Searched for '%', for '_' and for '\\\\' as an admin and as a member (one published post holds "
+        "'50% off', one 'Kettle_v2', one 'C:\\\\kettle\\\\logs', a hidden draft all three)",
         saw=first(wrong),
         expected_text="only the posts that contain the character, within the caller's scope",
-        why="Rule 2.5: in LIKE, % and _ are wildcards; a search must escape them "
-        "(icontains(q, autoescape=True)), or '%' finds every post.",
+        why="Rule 2.5: in LIKE, % and _ are wildcards and the escape character escapes; a search must escape "
+        "all three (icontains(q, autoescape=True) does), or '%' finds every post and '\\\\' finds none.",
     )
 
 

@@ -96,22 +96,43 @@ def test_list_and_search_use_cases_leave_out_other_members_drafts(world):
     bulk = [world.make_post("published", title=f"Bulk harbour {n}") for n in range(21)]
     admin = world.actors["admin"]
     default_search = [p.id for p in world.posts.search_posts(admin, "Bulk harbour")]
+    # A script passes the status filter as a plain string, as the README's contract says.
+    archived = world.make_post("archived", title="Archived for the use-case test")
+    by_status = {p.id for p in world.posts.list_posts(admin, status="archived", limit=100)}
+    member_drafts = {p.id for p in world.posts.list_posts(member, status="draft", limit=100)}
+    filtered = archived in by_status and post_id not in by_status and post_id not in member_drafts
     default_list = [p.id for p in world.posts.list_posts(admin)]
     first_twenty = [p.id for p in world.posts.list_posts(admin, limit=100, offset=0)][:20]
     defaults = default_search == bulk[:20] and default_list == first_twenty
     expect_equal(
-        (post_id in listed, post_id in found, post_id in anonymous, len(default_list), len(default_search), defaults),
-        (False, False, False, 20, 20, True),
+        (
+            post_id in listed,
+            post_id in found,
+            post_id in anonymous,
+            len(default_list),
+            len(default_search),
+            defaults,
+            filtered,
+        ),
+        (False, False, False, 20, 20, True, True),
         did="Called posts.list_posts(<another member>, limit=100), posts.search_posts(<another member>, "
-        "'Secret recipe', limit=100) and posts.list_posts(None, limit=100)",
+        "'Secret recipe', limit=100) and posts.list_posts(None, limit=100); then list_posts and search_posts "
+        "without paging, list_posts(<an admin>, status='archived') and list_posts(<another member>, "
+        "status='draft')",
         saw=f"the author's draft listed: {post_id in listed}, found: {post_id in found}, "
         f"listed to anonymous: {post_id in anonymous}; without limit and offset, the list held "
         f"{len(default_list)} posts and the search {len(default_search)}"
-        + ("" if defaults else " (not the first 20 in id order)"),
-        expected_text="the draft in none; the defaults limit=20, offset=0 giving the first 20 posts",
+        + ("" if defaults else " (not the first 20 in id order)")
+        + f"; status='archived' gave {sorted(by_status)[-3:]} (the archived post is {archived}), "
+        f"status='draft' to the member holds the author's draft: {post_id in member_drafts}",
+        expected_text="the draft in none; the defaults limit=20, offset=0 giving the first 20 posts; the "
+        "status filter, given as a plain string, keeping the archived post and leaving out the draft",
         why="Rule 5.2: scoping belongs to the use cases (and the queries they run), not to the routes."
-        if post_id in listed | found | anonymous
-        else "Rule 5.2: called without paging, the use cases take the contract's defaults, limit=20 and offset=0.",
+        if post_id in listed | found | anonymous | member_drafts
+        else "Rule 5.2: called without paging, the use cases take the contract's defaults, limit=20 and offset=0."
+        if not defaults
+        else "Rule 5.2: a script passes status='archived' as a plain string; read it as your Status "
+        "(Status(status)) before the query uses it.",
     )
 
 

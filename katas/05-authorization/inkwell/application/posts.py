@@ -37,13 +37,14 @@ def list_posts(
     new_uow: UnitOfWorkFactory,
     actor: User | None,
     *,
-    status: Status | None = None,
+    status: Status | str | None = None,
     author_id: int | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> list[Post]:
     # TODO(kata): A member's unpublished drafts show up in other people's feeds and searches.
-    query = PostQuery(status, author_id, None, limit, offset)
+    wanted = None if status is None else Status(status)
+    query = PostQuery(wanted, author_id, None, limit, offset)
     with new_uow() as uow:
         return uow.posts.find(query)
 

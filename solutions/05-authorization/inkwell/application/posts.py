@@ -39,13 +39,15 @@ def list_posts(
     new_uow: UnitOfWorkFactory,
     actor: User | None,
     *,
-    status: Status | None = None,
+    status: Status | str | None = None,
     author_id: int | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> list[Post]:
-    # Filters narrow the caller's scope; they never widen it.
-    query = PostQuery(policy.list_scope(actor), status, author_id, None, limit, offset)
+    # Filters narrow the caller's scope; they never widen it. A script passes the status as a
+    # plain string ("draft"), the route as a Status: read both as the domain's Status.
+    wanted = None if status is None else Status(status)
+    query = PostQuery(policy.list_scope(actor), wanted, author_id, None, limit, offset)
     with new_uow() as uow:
         return uow.posts.find(query)
 
