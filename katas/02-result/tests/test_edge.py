@@ -23,7 +23,7 @@ MALFORMED = st.one_of(
 )
 
 
-@pytest.mark.task(3, points=5)
+@pytest.mark.task(3, points=4)
 @pytest.mark.rules("3.1", "3.2")
 def test_a_taken_email_answers_409_and_another_authors_post_403_as_problems(http):
     r = http.client.post("/users", json={"email": "ADA@example.com", "display_name": "Ada"})
@@ -61,6 +61,24 @@ def test_fastapis_422_and_the_apps_422_are_one_kind_of_problem(http):
     check_problem(
         "POST /users without display_name (FastAPI's own validation)", framework, 422, "/users", ("display_name",)
     )
+    nested = http.client.post("/posts", json={"title": "T", "body": "B", "tags": ["python", 7]}, headers=http.ada)
+    broken = http.client.post(
+        "/users", content='{"email": "grace@example.org",}', headers={"Content-Type": "application/json"}
+    )
+    for did, r, field in (
+        ("POST /posts as Ada with tags ['python', 7] (FastAPI's own validation)", nested, "tags.1"),
+        ('POST /users with the malformed JSON \'{"email": "grace@example.org",}\' (a trailing comma)', broken, "body"),
+    ):
+        check_problem(
+            did,
+            r,
+            422,
+            r.request.url.path,
+            (field,),
+            why="Rule 3.4: each field is named as the client sent it; malformed JSON names no field but the body."
+            if r.status_code == 422
+            else "",
+        )
     kinds = [(r.json().get("type"), r.json().get("title")) for r in (mine, framework)]
     expect_equal(
         kinds[0] == kinds[1],
@@ -72,11 +90,44 @@ def test_fastapis_422_and_the_apps_422_are_one_kind_of_problem(http):
     )
 
 
-@pytest.mark.task(4, points=5)
+@pytest.mark.task(3, points=1)
+@pytest.mark.rules("3.5")
+def test_two_problems_of_one_kind_share_type_and_title_and_say_each_what_went_wrong(http):
+    pairs = [
+        (
+            "two validation failures (a blank title, then an unknown tag)",
+            http.client.post("/posts", json={"title": " ", "body": "B", "tags": []}, headers=http.ada),
+            http.client.post("/posts", json={"title": "T", "body": "B", "tags": ["cobol"]}, headers=http.ada),
+        ),
+        (
+            "two missing posts (publishing posts 7771 and 7772 as Ada)",
+            http.client.post("/posts/7771/publish", headers=http.ada),
+            http.client.post("/posts/7772/publish", headers=http.ada),
+        ),
+    ]
+    seen = {}
+    for kind, first, second in pairs:
+        a, b = (r.json() if r.headers.get("content-type", "").endswith("json") else {} for r in (first, second))
+        seen[kind] = (
+            "same type and title" if (a.get("type"), a.get("title")) == (b.get("type"), b.get("title")) else "differ",
+            "same detail" if a.get("detail") == b.get("detail") else "each its own detail",
+        )
+    expect_equal(
+        seen,
+        dict.fromkeys(seen, ("same type and title", "each its own detail")),
+        did="Compared " + " and ".join(seen),
+        saw="; ".join(f"{kind}: {', '.join(got)}" for kind, got in seen.items()),
+        expected_text="within each pair, the same type and title, and a detail of its own",
+        why="Rule 3.5: a client branches on type and shows title; detail says what went wrong this time.",
+    )
+
+
+@pytest.mark.task(4, points=4)
 @pytest.mark.rules("4.1", "4.2")
 def test_a_bug_answers_500_with_an_error_id_and_nothing_of_the_exception(fresh, database_fails):
     with database_fails("from posts", bug=True):
         r = fresh.client.get("/posts/1", headers={"X-Request-ID": "req-4-2"})
+        later = fresh.client.get("/posts/1", headers={"X-Request-ID": "req-4-2-later"})
     body = r.json() if r.headers.get("content-type", "").startswith("application/") else {}
     leaked = [word for word in ("hunter2", "secret-dsn", "Traceback", "RuntimeError") if word in r.text]
     own_id = isinstance(body, dict) and bool(body.get("error_id")) and body.get("error_id") != "req-4-2"
@@ -93,6 +144,18 @@ def test_a_bug_answers_500_with_an_error_id_and_nothing_of_the_exception(fresh, 
         else "The client quotes the error id; the operator finds the logged exception by it.",
     )
     check_problem("GET /posts/1 while reading posts raises RuntimeError (a bug)", r, 500, "/posts/1")
+    ids = [
+        b.get("error_id") if isinstance(b, dict) else None
+        for b in (body, later.json() if later.headers.get("content-type", "").startswith("application/") else {})
+    ]
+    expect_equal(
+        "one id per failure" if ids[0] and ids[1] and ids[0] != ids[1] else "the same id twice" if ids[0] else "none",
+        "one id per failure",
+        did="GET /posts/1 twice (X-Request-ID 'req-4-2', then 'req-4-2-later') while reading posts raises RuntimeError",
+        saw=f"error ids {ids}",
+        expected_text="two different error ids",
+        why="Rule 4.2: an error id is fresh for each failure, so that it leads to one logged exception.",
+    )
 
 
 @pytest.mark.task(4, points=3)
@@ -129,6 +192,7 @@ def test_an_unreachable_database_answers_503_with_retry_after(fresh, database_fa
 @settings(derandomize=True, database=None, deadline=None, max_examples=15)
 @given(sent=st.one_of(WELL_FORMED, MALFORMED))
 @example(sent="caf\u00ea")  # a letter, but not an ASCII one (the app reads it as "Ãª", two letters)
+@example(sent="A1._-" * 12 + "Zz09")  # 64 characters: the longest id the rule accepts
 def test_a_well_formed_request_id_is_echoed_and_any_other_replaced(http, sent):
     got = echoed(http.client, f"/posts/{http.draft}", sent)
     own = got in (sent, sent.encode().decode("latin-1"))

@@ -76,15 +76,20 @@ def test_ok_and_err_hold_what_they_are_given_and_match_one_positional_pattern(ki
 @pytest.mark.task(1, points=1)
 @pytest.mark.rules("1.2")
 def test_an_email_is_stored_stripped_and_lower_cased(kit, run, ok):
-    for raw in ("  Grace@Example.ORG ", "\tgrace@example.org\n"):
-        address = ok(f"Called normalise_email({raw!r})", *run(lambda raw=raw: kit.rules.normalise_email(raw)))
-        expect(
-            address == "grace@example.org",
-            did=f"Called normalise_email({raw!r})",
-            saw=f"Ok({address!r})",
-            expected="Ok('grace@example.org')",
-            why="Surrounding whitespace of any kind (space, tab, newline) goes, and case is folded: one stored form.",
-        )
+    raws = ("  Grace@Example.ORG ", "\tgrace@example.org\n", " Weiß@Example.DE")
+    addresses = [
+        ok(f"Called normalise_email({raw!r})", *run(lambda raw=raw: kit.rules.normalise_email(raw))) for raw in raws
+    ]
+    expect_equal(
+        addresses,
+        ["grace@example.org", "grace@example.org", "weiß@example.de"],
+        did=f"Called normalise_email on {', '.join(map(repr, raws))}",
+        saw=f"{addresses}",
+        expected_text="['grace@example.org', 'grace@example.org', 'weiß@example.de']",
+        why="Rule 1.2: surrounding whitespace of any kind (space, tab, newline) goes, and each letter is "
+        "lower-cased: one stored form. 'ß' is already lower case and stays; case folding writes 'ss', "
+        "which is another address.",
+    )
 
 
 @pytest.mark.task(1, points=2)
@@ -303,7 +308,7 @@ def test_a_broken_tag_repository_is_not_caught_by_create_draft(kit, fakes, world
     )
 
 
-@pytest.mark.task(2, points=5)
+@pytest.mark.task(2, points=3)
 @pytest.mark.rules("2.3")
 def test_the_database_failing_under_the_tag_lookup_is_not_an_unknown_tag(fresh, database_fails):
     with database_fails("from tags"):
@@ -320,6 +325,25 @@ def test_the_database_failing_under_the_tag_lookup_is_not_an_unknown_tag(fresh, 
         saw=f"{r.status_code} {r.text[:200]}",
         expected_text="a 5xx: the server's failure, not the client's",
         why=why,
+    )
+
+
+@pytest.mark.task(2, points=2)
+@pytest.mark.rules("2.3")
+def test_the_database_failing_under_the_slug_lookup_is_not_a_free_slug(fresh, database_fails):
+    with database_fails("from posts"):
+        r = fresh.client.post("/posts", json={"title": "Slugs", "body": "B", "tags": []}, headers=fresh.ada)
+    expect_equal(
+        server_side(r),
+        "5xx",
+        did="POST /posts titled 'Slugs' while the database fails every statement reading posts (OperationalError), "
+        "the lookup of a free slug included",
+        saw=f"{r.status_code} {r.text[:200]}",
+        expected_text="a 5xx: the server's failure, not a draft saved under a slug nobody checked",
+        why="Rule 2.3: an adapter that catches the database's error and answers 'the slug is free' turns an "
+        "outage into a success, and a slug it never checked may be taken."
+        if r.status_code < 500
+        else "",
     )
 
 

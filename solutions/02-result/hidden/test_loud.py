@@ -95,6 +95,11 @@ def test_the_database_failing_under_any_adapter_is_never_a_client_error(fresh, d
             "POST /posts",
             lambda: client.post("/posts", json={"title": "U", "body": "B"}, headers=ada),
         ),
+        (
+            "from posts",
+            "POST /posts (the lookup of a free slug)",
+            lambda: client.post("/posts", json={"title": "V", "body": "B"}, headers=ada),
+        ),
     ]
     for statement, did, send in cases:
         with database_fails(statement):

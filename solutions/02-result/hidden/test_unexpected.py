@@ -165,3 +165,20 @@ def test_an_id_with_a_letter_beyond_ascii_is_replaced(fresh):
         why="Rule 4.4: an id is 1 to 64 ASCII letters, digits, '.', '_' or '-'; \\w and str.isalnum() take "
         "every alphabet's letters.",
     )
+
+
+@pytest.mark.rules("4.4")
+def test_an_id_of_64_characters_is_kept_and_one_of_65_replaced(fresh):
+    sent = ["rq-" + "7" * 61, "rq-" + "7" * 62]  # 64 and 65 characters, each an allowed one
+    got = [echoed(fresh.client, "/no-such-page", each) for each in sent]
+    seen = [
+        "the client's own" if g == each else "a fresh id" if g else "none" for g, each in zip(got, sent, strict=True)
+    ]
+    expect_equal(
+        seen,
+        ["the client's own", "a fresh id"],
+        did="GET /no-such-page with an X-Request-ID of 64 characters, then one of 65",
+        saw=f"X-Request-ID {got}",
+        expected_text="the 64-character id echoed, the 65-character one replaced by a fresh id",
+        why="Rule 4.4: a client's id is kept when it is 1 to 64 characters long, and only then.",
+    )

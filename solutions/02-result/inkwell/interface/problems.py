@@ -85,7 +85,7 @@ def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
     # FastAPI's own validation is the same kind of problem as the use cases' ValidationFailed:
     # one type, so that a client handles "fix these fields" in one place.
     assert isinstance(exc, RequestValidationError)
-    fields = {_field(e["loc"]): str(e["msg"]) for e in exc.errors()}
+    fields = {_field(e): str(e["msg"]) for e in exc.errors()}
     return problem_for(ValidationFailed("The request is not valid; see errors.", fields), request)
 
 
@@ -115,9 +115,13 @@ def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     return problem(request, 500, detail, headers={REQUEST_ID_HEADER: rid} if rid else None, error_id=error_id)
 
 
-def _field(loc: tuple[Any, ...]) -> str:
+def _field(error: Mapping[str, Any]) -> str:
     # FastAPI's loc starts with where the value came from ("body", "path"): the client named the
-    # rest. A body that is not an object at all is the field "body".
+    # rest. A body that is not an object at all is the field "body"; so is malformed JSON, whose
+    # loc ends with the character offset where decoding failed, which names no field.
+    loc = error["loc"]
+    if error["type"] == "json_invalid":
+        return str(loc[0])
     return ".".join(str(part) for part in loc[1:]) or str(loc[0])
 
 
