@@ -228,12 +228,12 @@ def _answer(visit) -> str:  # noqa: ANN001
     return f"{visit.status}"
 
 
-def expect_problem(visit, status: int, *, rule: str) -> None:  # noqa: ANN001
-    """An error answer is an RFC 9457 problem body with the status."""
+def expect_problem(visit, status: int, *, rule: str, because: str = "") -> None:  # noqa: ANN001
+    """An error answer is an RFC 9457 problem body with the status; `because` says why that status."""
     kind = visit.response.headers.get("content-type", "")
     body = visit.body()
     why = (
-        f"Rule {rule}: this request answers {status}."
+        f"Rule {rule}: this request answers {status}{because}."
         if visit.status != status
         else f"Rule {rule}: every error answer is a problem body (application/problem+json with type, title, "
         "status, detail), as 02 taught."
@@ -310,8 +310,10 @@ def expect_same_rows(few, many, *, rule: str) -> None:  # noqa: ANN001
         )
     else:
         why = (
-            f"Rule {rule}: the database returned the whole listing to show a page: put LIMIT and OFFSET in "
-            "the SQL (.limit(limit + 1).offset(offset)), not a slice in Python. " + HINT
+            f"Rule {rule}: the database returned more rows on more data to show a page of the same size: the "
+            "statement that returned the most (first above) reads beyond the page. Put LIMIT and OFFSET in the "
+            "SQL (.limit(limit + 1).offset(offset)), not a slice in Python, and load a relation for the rows of "
+            "the page only, not for the whole listing. " + HINT
         )
     expect_equal(
         (few.status, many.status, grew),

@@ -65,6 +65,13 @@ def test_the_authors_list_shows_every_user_by_name_then_id_with_post_counts(smal
 @pytest.mark.rules("2.5")
 def test_an_unknown_author_is_a_404_problem_and_one_without_posts_an_empty_page(small):
     expect_problem(small.get("/authors/9999/posts"), 404, rule="2.5")
+    expect_problem(
+        small.get(f"/authors/{10**20}/posts"),
+        404,
+        rule="2.5",
+        because=": an id beyond the database's 64-bit integers names no user, and the driver refuses to "
+        "send it (OverflowError), so check the range before you ask",
+    )
     visit = small.get("/authors/4/posts")
     body = visit.body()
     expect_equal(
@@ -79,7 +86,7 @@ def test_an_unknown_author_is_a_404_problem_and_one_without_posts_an_empty_page(
 
 @pytest.mark.task(2, points=2)
 @pytest.mark.rules("2.6")
-def test_the_feed_shows_a_comment_and_a_post_written_after_the_first_request(fresh):
+def test_a_comment_a_post_and_a_user_written_after_the_first_request_show_in_the_second(fresh):
     before, owed = fresh.get("/feed"), fresh.answers_feed()
     last = fresh.get("/feed?limit=3&offset=2")  # the last page: posts 3 to 5 of 5
     fresh.add("comments", _data.comment(500, 1, 2, _data.NEWEST + timedelta(minutes=30)))
@@ -95,3 +102,15 @@ def test_the_feed_shows_a_comment_and_a_post_written_after_the_first_request(fre
     )
     # Post 600 comes before the last page, which now has a next page: its next_offset is current too.
     expect_next(last, fresh.get(last.url), 5, wrote=wrote)
+    # An id that was unknown names the user written since.
+    unknown = fresh.get("/authors/951/posts")
+    fresh.add("users", _data.user(951, "Barbara Liskov"))
+    known = fresh.get("/authors/951/posts")
+    expect_equal(
+        (unknown.status, known.status, known.body().get("author")),
+        (404, 200, {"id": 951, "display_name": "Barbara Liskov"}),
+        did="GET /authors/951/posts (no such user), then user 951 written, then GET /authors/951/posts again",
+        saw=f"{unknown.status}, then {known.status} {known.response.text[:200]}",
+        expected_text='404, then 200 with "author": {"id": 951, "display_name": "Barbara Liskov"}',
+        why="Rule 2.6: nothing is cached across requests, not even that an id was unknown.",
+    )

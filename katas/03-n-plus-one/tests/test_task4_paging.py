@@ -27,6 +27,21 @@ def test_the_feed_refuses_a_page_of_nothing_or_above_the_maximum(small, limit):
 
 @pytest.mark.task(4, points=1)
 @pytest.mark.rules("4.1")
+@pytest.mark.parametrize("url", ["/authors?limit=1000", "/authors/1/posts?limit=2.5"])
+def test_the_other_listings_refuse_a_limit_above_the_maximum_or_not_whole(small, url):
+    expect_refused(
+        small.get(url),
+        rule="4.1",
+        why="every listing takes the same limit, a whole number from 1 to 100: the authors list and an "
+        "author's page as the feed."
+        if url.endswith("1000")
+        else "a limit that is not a whole number is the client's mistake, said as one: not a page of some "
+        "default size the client did not ask for.",
+    )
+
+
+@pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.1")
 def test_the_feed_shows_20_posts_when_no_limit_is_given(large):
     visit = large.get("/feed")
     shown, following = len(visit.items()), visit.body().get("next_offset")
@@ -54,6 +69,24 @@ def test_the_feed_refuses_an_offset_out_of_bounds(small, offset):
 
 
 @pytest.mark.task(4, points=1)
+@pytest.mark.rules("4.2", "4.4")
+def test_the_deepest_offset_is_accepted_and_answers_an_empty_last_page(small):
+    visit = small.get("/feed?limit=3&offset=10000")
+    shown, following = len(visit.items()), visit.body().get("next_offset")
+    expect_equal(
+        (visit.status, shown, following),
+        (200, 0, None),
+        did=f"GET /feed?limit=3&offset=10000 on {small.name}",
+        saw=f"{visit.status}, {shown} items, next_offset {following}",
+        expected_text="200, 0 items, next_offset null",
+        why="Rule 4.2: an offset from 0 to 10 000 is accepted, 10 000 included; past the end the page is "
+        "empty and the last (rule 4.4)."
+        if visit.status == 200
+        else f"Rule 4.2: an offset from 0 to 10 000 is accepted, 10 000 included, not answered {visit.status}.",
+    )
+
+
+@pytest.mark.task(4, points=1)
 @pytest.mark.rules("4.3")
 def test_a_page_of_the_feed_fetches_as_many_rows_from_60_authors_as_from_3_and_deep_as_first(small, large):
     first = large.get("/feed?limit=2")
@@ -72,9 +105,14 @@ def test_the_authors_list_and_an_authors_page_are_cut_in_sql_too(small, large):
     expect_same_rows(
         large.get("/authors/1/posts?limit=2&offset=10"), large.get("/authors/1/posts?limit=2&offset=40"), rule="4.3"
     )
+    # Ada's newest posts and their comments are the same whatever the data's size: the page of her
+    # second and third post costs as many rows whether she wrote 3 posts or 60.
+    expect_same_rows(
+        small.get("/authors/1/posts?limit=1&offset=1"), large.get("/authors/1/posts?limit=1&offset=1"), rule="4.3"
+    )
 
 
-@pytest.mark.task(4, points=3)
+@pytest.mark.task(4, points=2)
 @pytest.mark.rules("4.4")
 @PROPERTY
 @given(st.integers(min_value=1, max_value=7))

@@ -14,6 +14,10 @@ from kata_tests.checks import expect_author, expect_current, expect_items, expec
 from checker.testkit import expect_equal
 
 FEED_ORDER = ("published_at", "the higher id")
+BEYOND_64_BITS = (
+    ": an id beyond the database's 64-bit integers names no user, and the driver refuses to send it "
+    "(OverflowError), so check the range before you ask"
+)
 NAME_ORDER = ("display_name", "the lower id")
 
 
@@ -35,6 +39,8 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
     expect_items(items, large.answers_authors(), did=did, rule="2.4", order=NAME_ORDER)
 
     expect_problem(large.get("/authors/70000/posts?limit=5"), 404, rule="2.5")
+    for huge in (2**63, -(2**63) - 1):  # the first ids beyond a signed 64-bit integer, either way
+        expect_problem(large.get(f"/authors/{huge}/posts"), 404, rule="2.5", because=BEYOND_64_BITS)
     for author in (4, 5, 900):  # 5 has only a draft and an archived post
         visit = large.get(f"/authors/{author}/posts")
         body = visit.body()
@@ -76,6 +82,17 @@ def test_every_page_answers_what_the_slow_one_did(large, fresh):
         saw=f"{known.status} {known.response.text[:200]}",
         expected_text='200 with "author": {"id": 950, "display_name": "Aaron Swartz"} and post 611',
         why="Rule 2.6: nothing is cached across requests, not even that an id was unknown.",
+    )
+    # The largest id a 64-bit integer holds is an id like any other.
+    fresh.add("users", _data.user(2**63 - 1, "Max Planck"))
+    largest = fresh.get(f"/authors/{2**63 - 1}/posts")
+    expect_equal(
+        (largest.status, largest.body().get("author"), largest.body().get("items")),
+        (200, {"id": 2**63 - 1, "display_name": "Max Planck"}, []),
+        did=f"Wrote user {2**63 - 1} (2**63 - 1, the largest 64-bit id), then GET /authors/{2**63 - 1}/posts",
+        saw=f"{largest.status} {largest.response.text[:200]}",
+        expected_text=f'200 with "author": {{"id": {2**63 - 1}, "display_name": "Max Planck"}} and "items": []',
+        why="Rule 2.5: the user exists, so the page exists; only ids beyond 64 bits name no user.",
     )
 
 

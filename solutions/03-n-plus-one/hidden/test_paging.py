@@ -14,7 +14,7 @@ LISTINGS = ["/feed", "/authors", "/authors/1/posts"]
 PROPERTY = settings(derandomize=True, database=None, deadline=None, max_examples=8)
 
 
-@pytest.mark.task(4, points=8)
+@pytest.mark.task(4, points=6)
 @pytest.mark.rules("4.1", "4.2", "4.3", "4.4")
 def test_every_listing_is_bounded_cut_in_sql_and_ends_where_it_ends(small, large):
     for path in LISTINGS:

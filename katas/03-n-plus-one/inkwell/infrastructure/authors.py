@@ -9,12 +9,18 @@ from inkwell.application.views import AuthorPost, AuthorRef, AuthorSummary, Comm
 from inkwell.domain.paging import PageRequest
 from inkwell.infrastructure.tables import PUBLISHED, PostRow, UserRow
 
+# The database keeps an id in a 64-bit integer: a larger one names no user, and the driver refuses
+# to send it at all (OverflowError), which would answer 500 for what is only an unknown id.
+LARGEST_ID = 2**63 - 1
+
 
 class SqlAuthorQueries:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def find(self, author_id: int) -> AuthorRef | None:
+        if abs(author_id) > LARGEST_ID:
+            return None
         user = self.session.get(UserRow, author_id)
         return AuthorRef(id=user.id, display_name=user.display_name) if user is not None else None
 

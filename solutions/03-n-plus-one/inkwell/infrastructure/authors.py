@@ -9,12 +9,18 @@ from inkwell.application.views import AuthorPost, AuthorRef, AuthorSummary, Comm
 from inkwell.domain.paging import PageRequest
 from inkwell.infrastructure.tables import PUBLISHED, CommentRow, PostRow, UserRow
 
+# The database keeps an id in a 64-bit integer: a larger one names no user, and the driver refuses
+# to send it at all (OverflowError), which would answer 500 for what is only an unknown id.
+LARGEST_ID = 2**63 - 1
+
 
 class SqlAuthorQueries:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def find(self, author_id: int) -> AuthorRef | None:
+        if abs(author_id) > LARGEST_ID:
+            return None
         query = select(UserRow.id, UserRow.display_name).where(UserRow.id == author_id)
         found = self.session.execute(query).one_or_none()
         return AuthorRef(id=found.id, display_name=found.display_name) if found is not None else None
