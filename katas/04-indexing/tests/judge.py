@@ -144,8 +144,8 @@ def over_budget(found: dict[str, list[IndexInfo]]) -> list[str]:
     return lines
 
 
-def shapes(found: dict[str, list[IndexInfo]]) -> set[tuple[str, tuple[bool, tuple[str, ...], bool]]]:
-    """The indexes as (table, (unique, keys, partial)), names left out: what serves the queries."""
+def shapes(found: dict[str, list[IndexInfo]]) -> set[tuple[str, tuple[bool, tuple[str, ...], str]]]:
+    """The indexes as (table, (unique, keys, where)), names left out: what serves the queries."""
     return {(table, index.shape) for table in found for index in found[table]}
 
 
@@ -154,11 +154,30 @@ def collations_apart(one: set, other: set) -> bool:
 
     def plain(shape_set: set) -> set:
         return {
-            (table, (unique, tuple(key.split(" COLLATE ")[0] for key in keys), partial))
-            for table, (unique, keys, partial) in shape_set
+            (table, (unique, tuple(key.split(" COLLATE ")[0] for key in keys), where))
+            for table, (unique, keys, where) in shape_set
         }
 
     return one != other and plain(one) == plain(other)
+
+
+def expressions_apart(one: set, other: set) -> bool:
+    """True when two sets of index shapes differ, and only in the expressions or WHERE clauses they hold."""
+
+    def plain(shape_set: set) -> set:
+        return {
+            (table, (unique, tuple("<expr>" if "(" in key else key for key in keys), bool(where)))
+            for table, (unique, keys, where) in shape_set
+        }
+
+    return one != other and plain(one) == plain(other)
+
+
+EXPRESSION_WHY = (
+    "Rule 1.3: an index on an expression serves only a query that compares that very expression, and a "
+    "partial index only a query whose WHERE implies its own: lower(email) and lower(trim(email)) are two "
+    "indexes. Write the same expression and WHERE on the model and in the migration."
+)
 
 
 COLLATION_WHY = (
@@ -168,10 +187,10 @@ COLLATION_WHY = (
 )
 
 
-def describe(shape_set: set[tuple[str, tuple[bool, tuple[str, ...], bool]]]) -> str:
+def describe(shape_set: set[tuple[str, tuple[bool, tuple[str, ...], str]]]) -> str:
     parts = [
-        f"{table} {'UNIQUE ' if unique else ''}({', '.join(keys)}){' WHERE ...' if partial else ''}"
-        for table, (unique, keys, partial) in sorted(shape_set)
+        f"{table} {'UNIQUE ' if unique else ''}({', '.join(keys)}){f' WHERE {where}' if where else ''}"
+        for table, (unique, keys, where) in sorted(shape_set)
     ]
     return "; ".join(parts) or "none"
 

@@ -317,15 +317,16 @@ class IndexInfo:
     name: str
     unique: bool
     origin: str  # "c" made by CREATE INDEX, "u" by UNIQUE, "pk" by the primary key
-    keys: tuple[str, ...]  # key columns; "<expr>" for an expression; " COLLATE X" after one not BINARY
+    keys: tuple[str, ...]  # key columns; an expression as written; " COLLATE X" after one not BINARY
     partial: bool  # has a WHERE clause: it holds only some of the table's rows
+    where: str = ""  # the WHERE clause of a partial index, normalised
 
     @property
-    def shape(self) -> tuple[bool, tuple[str, ...], bool]:
-        return (self.unique, self.keys, self.partial)
+    def shape(self) -> tuple[bool, tuple[str, ...], str]:
+        return (self.unique, self.keys, self.where if self.partial else "")
 
     def __str__(self) -> str:
-        return f"{self.name} ({', '.join(self.keys)}){' WHERE ...' if self.partial else ''}"
+        return f"{self.name} ({', '.join(self.keys)}){f' WHERE {self.where}' if self.partial else ''}"
 
 
 def _key(column: str, collation: str | None) -> str:
@@ -333,16 +334,56 @@ def _key(column: str, collation: str | None) -> str:
     return column if (collation or "BINARY").upper() == "BINARY" else f"{column} COLLATE {collation.upper()}"
 
 
+def _normal(sql: str) -> str:
+    # One spelling for one expression: no quotes around names, no spaces, lower case.
+    return re.sub(r"\s+", "", re.sub(r"[\"`\[\]]", "", sql)).lower()
+
+
+def _terms(sql: str | None) -> tuple[list[str], str]:
+    """The key terms of a CREATE INDEX statement, and its WHERE clause, each normalised."""
+    if not sql:
+        return [], ""
+    start = re.search(r"\bON\s+\S+?\s*\(", sql, re.IGNORECASE | re.DOTALL)
+    if not start:
+        return [], ""
+    terms, depth, begin, i = [], 0, start.end(), start.end()
+    while i < len(sql):
+        char = sql[i]
+        if char == "'":
+            i = sql.index("'", i + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")" and depth == 0:
+            terms.append(sql[begin:i])
+            break
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            terms.append(sql[begin:i])
+            begin = i + 1
+        i += 1
+    where = re.match(r"\s*WHERE\s+(.*?);?\s*$", sql[i + 1 :], re.IGNORECASE | re.DOTALL)
+    strip = re.compile(r"\s+(COLLATE\s+\S+)?\s*(ASC|DESC)?\s*$", re.IGNORECASE)
+    return [_normal(strip.sub("", term.strip())) for term in terms], _normal(where.group(1)) if where else ""
+
+
 def indexes_of(path: Path) -> dict[str, list[IndexInfo]]:
-    """Per workload table, every index as SQLite reports it (PRAGMA index_list, index_xinfo)."""
+    """Per workload table, every index as SQLite reports it (PRAGMA index_list, index_xinfo), with the
+    text of each expression key and WHERE clause from sqlite_master: lower(email) is not trim(email)."""
     con = sqlite3.connect(path)
     found: dict[str, list[IndexInfo]] = {}
     for table in WORKLOAD_TABLES:
         found[table] = []
         for _, name, unique, origin, partial in con.execute(f"PRAGMA index_list('{table}')"):
             info = con.execute(f"PRAGMA index_xinfo('{name}')").fetchall()
-            keys = tuple(_key(r[2] if r[2] is not None and r[1] >= 0 else "<expr>", r[4]) for r in info if r[5])
-            found[table].append(IndexInfo(name, bool(unique), origin, keys, bool(partial)))
+            row = con.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
+            terms, where = _terms(row[0] if row else None)
+            keys = tuple(
+                _key(r[2] if r[2] is not None and r[1] >= 0 else (terms[r[0]] if r[0] < len(terms) else "<expr>"), r[4])
+                for r in info
+                if r[5]
+            )
+            found[table].append(IndexInfo(name, bool(unique), origin, keys, bool(partial), where))
     con.close()
     return found
 
@@ -463,6 +504,26 @@ def login_before_and_after(client: AppClient, path: Path, address: str) -> tuple
     finally:
         con.close()
     return before, client.post("/login", json={"email": address})
+
+
+def login_finds(client: AppClient, path: Path, stored: str, typed: str) -> tuple[int, list[str]]:
+    """Stores an account with the address `stored` (plain SQL), logs in with `typed`, and runs the
+    SELECTs login issued again on `path`: (status, the emails of the rows they return)."""
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.execute(USER_RIVAL, (stored,))
+        with Recorder() as recorder:
+            response = client.post("/login", json={"email": typed})
+        found = []
+        for statement, parameters in recorder.statements:
+            if statement.lstrip().upper().startswith("SELECT"):
+                cursor = con.execute(statement, parameters or ())
+                names = [d[0] for d in cursor.description or ()]
+                found += [dict(zip(names, row, strict=True)).get("email") for row in cursor.fetchall()]
+    finally:
+        con.close()
+    return response.status_code, found
 
 
 class Reconnected:

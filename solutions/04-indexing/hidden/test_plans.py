@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from kata_tests.judge import COLLATION_WHY, collations_apart, describe, plan_problems, shapes
+from kata_tests.judge import (
+    COLLATION_WHY,
+    EXPRESSION_WHY,
+    collations_apart,
+    describe,
+    expressions_apart,
+    plan_problems,
+    shapes,
+)
 from kata_tests.workload import READS, WRITES
 
 from checker.testkit import expect_equal
@@ -78,5 +86,7 @@ def test_the_migration_gives_the_existing_database_what_a_new_one_gets(existing_
         expected_text="the same indexes (table, key columns and their collations, uniqueness, WHERE), names aside",
         why=COLLATION_WHY
         if collations_apart(new, migrated)
+        else EXPRESSION_WHY
+        if expressions_apart(new, migrated)
         else "Rule 1.3: create_all skips tables that exist; only a migration step changes them.",
     )

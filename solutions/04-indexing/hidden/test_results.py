@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kata_tests.judge import not_a_problem
-from kata_tests.workload import FEEDS, Recorder, login_before_and_after
+from kata_tests.workload import FEEDS, Recorder, login_before_and_after, login_finds
 
 from checker.appclient import AppClient
 from checker.testkit import expect_equal, learner
@@ -112,7 +112,23 @@ def test_login_finds_the_account_in_any_case_and_spacing(workload, login_client,
     )
 
 
-@pytest.mark.task(5, points=3)
+@pytest.mark.task(5, points=0.25)
+@pytest.mark.rules("5.2")
+def test_login_finds_the_account_whatever_the_case_of_its_accented_letters(app_on, small_existing):
+    status, found = login_finds(app_on, small_existing, "chloé.zoë@inkwell.test", " CHLOÉ.ZOË@Inkwell.TEST")
+    expect_equal(
+        (status, "chloé.zoë@inkwell.test" in found),
+        (202, True),
+        did="Stored an account 'chloé.zoë@inkwell.test' with plain SQL, then POST /login with "
+        "' CHLOÉ.ZOË@Inkwell.TEST' and ran the statements it issued again",
+        saw=f"{status}; rows with emails {found}",
+        expected_text="202, and a statement that returns the account of chloé.zoë@inkwell.test",
+        why="Rule 5.2: in any case means accented letters too; SQLite's lower() and NOCASE fold A-Z "
+        "only, so compare the normalised address (normalise_email) with the stored one.",
+    )
+
+
+@pytest.mark.task(5, points=2.75)
 @pytest.mark.rules("5.3")
 def test_every_feed_lists_the_newest_published_posts(workload):
     for name, author in FEEDS.items():
