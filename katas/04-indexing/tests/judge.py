@@ -7,6 +7,7 @@ string) means nothing was wrong. The tests decide which calls to judge and what 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from kata_tests.workload import Call, IndexInfo, Race, Workload
@@ -149,28 +150,24 @@ def shapes(found: dict[str, list[IndexInfo]]) -> set[tuple[str, tuple[bool, tupl
     return {(table, index.shape) for table in found for index in found[table]}
 
 
-def collations_apart(one: set, other: set) -> bool:
-    """True when two sets of index shapes differ, and only in the collations of their keys."""
+def _apart_only_in(one: set, other: set, key: Callable[[str], str], where: Callable[[str], object]) -> bool:
+    """True when two sets of index shapes differ, and are alike once `key` and `where` blur each key and
+    WHERE clause: they differ only in what those leave out."""
 
     def plain(shape_set: set) -> set:
-        return {
-            (table, (unique, tuple(key.split(" COLLATE ")[0] for key in keys), where))
-            for table, (unique, keys, where) in shape_set
-        }
+        return {(table, (unique, tuple(map(key, keys)), where(w))) for table, (unique, keys, w) in shape_set}
 
     return one != other and plain(one) == plain(other)
+
+
+def collations_apart(one: set, other: set) -> bool:
+    """True when two sets of index shapes differ, and only in the collations of their keys."""
+    return _apart_only_in(one, other, lambda key: key.split(" COLLATE ")[0], lambda w: w)
 
 
 def expressions_apart(one: set, other: set) -> bool:
     """True when two sets of index shapes differ, and only in the expressions or WHERE clauses they hold."""
-
-    def plain(shape_set: set) -> set:
-        return {
-            (table, (unique, tuple("<expr>" if "(" in key else key for key in keys), bool(where)))
-            for table, (unique, keys, where) in shape_set
-        }
-
-    return one != other and plain(one) == plain(other)
+    return _apart_only_in(one, other, lambda key: "<expr>" if "(" in key else key, bool)
 
 
 EXPRESSION_WHY = (

@@ -371,13 +371,13 @@ def indexes_of(path: Path) -> dict[str, list[IndexInfo]]:
     """Per workload table, every index as SQLite reports it (PRAGMA index_list, index_xinfo), with the
     text of each expression key and WHERE clause from sqlite_master: lower(email) is not trim(email)."""
     con = sqlite3.connect(path)
+    statements = dict(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
     found: dict[str, list[IndexInfo]] = {}
     for table in WORKLOAD_TABLES:
         found[table] = []
         for _, name, unique, origin, partial in con.execute(f"PRAGMA index_list('{table}')"):
             info = con.execute(f"PRAGMA index_xinfo('{name}')").fetchall()
-            row = con.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
-            terms, where = _terms(row[0] if row else None)
+            terms, where = _terms(statements.get(name))
             keys = tuple(
                 _key(r[2] if r[2] is not None and r[1] >= 0 else (terms[r[0]] if r[0] < len(terms) else "<expr>"), r[4])
                 for r in info

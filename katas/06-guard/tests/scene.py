@@ -16,7 +16,7 @@ from types import BuiltinFunctionType, FunctionType, MethodType, ModuleType
 from typing import Any, TypeVar
 
 import pytest
-from kata_tests.upstream import FakeUpstream
+from kata_tests.upstream import OK, FakeUpstream, status
 
 from checker.appclient import AppClient
 from checker.testkit import fault, learner
@@ -222,6 +222,21 @@ def on_time(world: World, play: Callable[[World], T], missed: Callable[[T], bool
         return first
     with world.fresh() as again:
         return play(again)
+
+
+def backoff_sleeps(world: World, previews: int) -> tuple[list[float], list[float]]:
+    """The sleeps of `previews` posts whose previews are answered 503, 503, then 200; then the same
+    on a fresh world, whose settings.random draws the same numbers (rule 2.3: the delays come from it)."""
+
+    def play(scene: World) -> list[float]:
+        for _ in range(previews):
+            scene.upstream.will(status(503), status(503), OK)
+            scene.new_post()
+        return list(scene.clock.sleeps)
+
+    sleeps = play(world)
+    with world.fresh() as again:
+        return sleeps, play(again)
 
 
 def show(response: Any) -> str:

@@ -8,7 +8,18 @@ from __future__ import annotations
 import time
 
 import pytest
-from kata_tests.scene import PEER, World, address, held_by, late, on_time, problem_fault, retry_after, show
+from kata_tests.scene import (
+    PEER,
+    World,
+    address,
+    backoff_sleeps,
+    held_by,
+    late,
+    on_time,
+    problem_fault,
+    retry_after,
+    show,
+)
 from kata_tests.upstream import DRIP, HANG, OK, RESET, body, status
 
 from checker.testkit import expect_equal
@@ -78,13 +89,10 @@ def test_no_more_than_four_calls_wait_on_a_hanging_service(upstream):
             scene.spawn(lambda: answered.append((scene.new_post(), time.monotonic())))
         for who in ("ada", "bob") * 3:  # e-mails: a kind of call with a bulkhead of its own (3 invites each)
             scene.spawn(lambda who=who: scene.invite(who=who))
-        give_up = time.monotonic() + upstream.hang_at_most + 1.0
-        while (
-            (len(answered) < 6 or upstream.held_at("/previews") < 4 or upstream.held_at("/messages") < 4)
-            and upstream.first_hang_ended() is None
-            and time.monotonic() < give_up
-        ):
-            time.sleep(0.01)
+        upstream.wait_for(
+            lambda: len(answered) >= 6 and upstream.held_at("/previews") >= 4 and upstream.held_at("/messages") >= 4,
+            upstream.hang_at_most + 1.0,
+        )
         ended, held, mail = upstream.first_hang_ended(), upstream.held_at("/previews"), upstream.held_at("/messages")
         early = sum(1 for _, at in list(answered) if ended is None or at < ended)
     expect_equal(
@@ -159,15 +167,7 @@ def test_every_attempt_of_an_invite_carries_one_idempotency_key(world):
 @pytest.mark.task(2, points=1)
 @pytest.mark.rules("2.3")
 def test_retries_wait_a_jittered_growing_delay(world):
-    def play(scene):
-        for _ in range(6):
-            scene.upstream.will(status(503), status(503), OK)
-            scene.new_post()
-        return list(scene.clock.sleeps)
-
-    sleeps = play(world)
-    with world.fresh() as again:
-        replayed = play(again)
+    sleeps, replayed = backoff_sleeps(world, 6)
     first, second = sleeps[0::2], sleeps[1::2]
     expect_equal(
         (

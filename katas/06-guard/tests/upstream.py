@@ -122,6 +122,12 @@ class FakeUpstream:
         self._server.shutdown()
         self._server.server_close()
 
+    def wait_for(self, ready: Callable[[], bool], seconds: float) -> None:
+        """Wait until `ready()`, until a hang ends, or `seconds`, whichever comes first."""
+        until = time.monotonic() + seconds
+        while not ready() and self.first_hang_ended() is None and time.monotonic() < until:
+            time.sleep(0.01)
+
     def held_at(self, route: str) -> int:
         """The most requests to `route` held at once (since `afresh`)."""
         with self._lock:

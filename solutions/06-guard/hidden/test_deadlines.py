@@ -149,13 +149,10 @@ def test_each_kind_of_call_has_a_bulkhead_of_four_of_its_own(upstream, tmp_path)
             for name in writers:  # each writer once: no invite limit is reached
                 scene.spawn(lambda: answers.append(("post", scene.new_post(), time.monotonic())))
                 scene.spawn(lambda who=name: answers.append(("invite", scene.invite(who=who), time.monotonic())))
-            give_up = time.monotonic() + 2.0
-            while (
-                (len(answers) < 8 or upstream.held_at("/previews") < 4 or upstream.held_at("/messages") < 4)
-                and upstream.first_hang_ended() is None
-                and time.monotonic() < give_up
-            ):
-                time.sleep(0.01)
+            upstream.wait_for(
+                lambda: len(answers) >= 8 and upstream.held_at("/previews") >= 4 and upstream.held_at("/messages") >= 4,
+                2.0,
+            )
             ended = upstream.first_hang_ended()
             early = sorted(f"{kind} {r.status_code}" for kind, r, at in list(answers) if ended is None or at < ended)
             return upstream.held_at("/previews"), upstream.held_at("/messages"), early

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kata_tests.scene import show
+from kata_tests.scene import backoff_sleeps, show
 from kata_tests.upstream import DRIP, HANG, OK, RESET, body, status
 
 from checker.testkit import expect_equal
@@ -137,15 +137,7 @@ def test_one_idempotency_key_per_invite_on_every_attempt(world):
 @pytest.mark.task(2, points=3)
 @pytest.mark.rules("2.3")
 def test_backoff_is_jittered_and_doubles_its_bound(world):
-    def play(scene):
-        for _ in range(12):
-            scene.upstream.will(status(503), status(503), OK)
-            scene.new_post()
-        return list(scene.clock.sleeps)
-
-    sleeps = play(world)
-    with world.fresh() as again:  # the same settings.random, drawing the same numbers
-        replayed = play(again)
+    sleeps, replayed = backoff_sleeps(world, 12)
     first, second = sleeps[0::2], sleeps[1::2]
     problems = []
     if len(sleeps) != 24:
